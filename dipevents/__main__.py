@@ -1,0 +1,3 @@
+from dipevents.cli import main
+
+raise SystemExit(main())
