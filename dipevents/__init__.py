@@ -31,6 +31,11 @@ _LAZY: dict[str, str] = {
     "Mention": "dipevents.schema",
     "Salience": "dipevents.schema",
     "arrow_schema": "dipevents.arrowschema",
+    # evaluation
+    "EvalReport": "dipevents.evaluation",
+    "GoldSet": "dipevents.evaluation",
+    "evaluate": "dipevents.evaluation",
+    "load_gold": "dipevents.evaluation",
     # errors
     "CorruptFileError": "dipevents.errors",
     "DipeventsError": "dipevents.errors",
@@ -67,6 +72,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownIGOError,
         ValidationError,
     )
+    from dipevents.evaluation import EvalReport, GoldSet, evaluate, load_gold  # noqa: F401
     from dipevents.schema import (  # noqa: F401
         SCHEMA_VERSION,
         ActorType,
