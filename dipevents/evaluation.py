@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from dipevents.errors import DipeventsError, ParseError, ValidationError
+from dipevents.errors import DipeventsError, ParseError, UnknownCodeError, ValidationError
 from dipevents.schema import Event
 
 __all__ = [
@@ -285,7 +285,10 @@ def _assemble(
         else:
             data.update(sentence=evidence)
         data.setdefault("published", doc.published)
-        event = Event.from_dict(data, record=where)
+        try:
+            event = Event.from_dict(data, record=where)
+        except UnknownCodeError as exc:  # raised past pydantic, so it does not yet name the line
+            raise ValidationError(f"{where}: {exc}", field="action", value=exc.value, record=where) from exc
         events.append(GoldEvent(event=event, evidence=evidence, note=note, line=line_no))
     return GoldSet(documents=tuple(docs), events=tuple(events), root=root)
 
