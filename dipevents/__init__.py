@@ -31,6 +31,16 @@ _LAZY: dict[str, str] = {
     "Mention": "dipevents.schema",
     "Salience": "dipevents.schema",
     "arrow_schema": "dipevents.arrowschema",
+    # questions
+    "Answer": "dipevents.ask",
+    "ask": "dipevents.ask",
+    "condemners": "dipevents.query",
+    "dyad_counts": "dipevents.query",
+    "find_events": "dipevents.query",
+    "reactions": "dipevents.query",
+    "sql": "dipevents.query",
+    "supporters": "dipevents.query",
+    "timeline": "dipevents.query",
     # evaluation
     "EvalReport": "dipevents.evaluation",
     "GoldSet": "dipevents.evaluation",

@@ -10,6 +10,9 @@ and the result table. A question it cannot read raises
 >>> a = parse("Which states backed Albania when it cut ties with Iran?")
 >>> a.form, a.params["target"], a.params["of_action"], a.params["of_target"]
 ('actors_toward', 'Albania', 'sever_ties', 'Iran')
+>>> import dipevents
+>>> dipevents.ask("Which states backed Albania?", store=q._example_store()).table.num_rows
+1
 >>> parse("what did the UK do to China in 2024").params
 {'actor': 'the UK', 'target': 'China', 'since': '2024', 'until': '2024'}
 """
@@ -17,6 +20,8 @@ and the result table. A question it cannot read raises
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -308,3 +313,13 @@ def _date(phrase: str) -> str:
     day = m["d1"] or m["d2"]
     month = f"{m['y']}-{_MONTHS[m['mon']]:02d}"
     return f"{month}-{int(day):02d}" if day else month
+
+
+class _CallableModule(types.ModuleType):
+    # `dipevents.ask` names both this module and its function (importing a submodule binds the
+    # module on the package), so the module itself answers: dipevents.ask("Which states ...?").
+    def __call__(self, question: str, *, store: q.Store = None) -> Answer:
+        return ask(question, store=store)
+
+
+sys.modules[__name__].__class__ = _CallableModule
