@@ -26,26 +26,72 @@ TEXT_A = (
 TEXT_B = "Saudi Arabia expelled Canada's ambassador on Monday."
 
 
-def _gold(doc: str, actor: str, action: str, target: str, date: str | None, precision: str = "day",
-          evidence: str = "Albania", salience: str = "main", **extra: Any) -> dict[str, Any]:
-    return {"doc_id": doc, "actor": actor, "actor_type": "state", "target": target, "target_type": "state",
-            "action": action, "date": date, "date_precision": precision, "salience": salience,
-            "evidence": evidence, "note": None, **extra}
+def _gold(
+    doc: str,
+    actor: str,
+    action: str,
+    target: str,
+    date: str | None,
+    precision: str = "day",
+    evidence: str = "Albania",
+    salience: str = "main",
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "doc_id": doc,
+        "actor": actor,
+        "actor_type": "state",
+        "target": target,
+        "target_type": "state",
+        "action": action,
+        "date": date,
+        "date_precision": precision,
+        "salience": salience,
+        "evidence": evidence,
+        "note": None,
+        **extra,
+    }
 
 
-def _pred(doc: str, actor: str, action: str, target: str, date: str | None, precision: str = "day",
-          sentence: str | None = None, rule: str = "test-rule", salience: str = "main") -> Event:
-    return Event.from_dict({"doc_id": doc, "actor": actor, "actor_type": "state", "target": target,
-                            "target_type": "state", "action": action, "date": date,
-                            "date_precision": precision, "sentence": sentence, "rule": rule,
-                            "salience": salience})
+def _pred(
+    doc: str,
+    actor: str,
+    action: str,
+    target: str,
+    date: str | None,
+    precision: str = "day",
+    sentence: str | None = None,
+    rule: str = "test-rule",
+    salience: str = "main",
+) -> Event:
+    return Event.from_dict(
+        {
+            "doc_id": doc,
+            "actor": actor,
+            "actor_type": "state",
+            "target": target,
+            "target_type": "state",
+            "action": action,
+            "date": date,
+            "date_precision": precision,
+            "sentence": sentence,
+            "rule": rule,
+            "salience": salience,
+        }
+    )
 
 
 def _parser_from(predictions: dict[str, list[Event]]) -> Any:  # a Parser that records its calls
     seen: list[dict[str, Any]] = []
 
-    def parse(text: str, *, doc_id: str | None = None, url: str | None = None, publisher: str | None = None,
-              published: dt.date | None = None) -> Iterable[Event]:
+    def parse(
+        text: str,
+        *,
+        doc_id: str | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        published: dt.date | None = None,
+    ) -> Iterable[Event]:
         seen.append({"doc_id": doc_id, "url": url, "publisher": publisher, "published": published, "text": text})
         return predictions.get(doc_id or "", [])
 
@@ -62,8 +108,16 @@ def _two_doc_goldset() -> GoldSet:
         _gold("a", "ALB", "sever_ties", "IRN", "2022-09-07", evidence="Albania cut ties with Iran"),
         _gold("a", "ALB", "expel_diplomats", "IRN", "2022-09-07", evidence="expelled its diplomats"),
         _gold("a", "USA", "support", "ALB", "2022-09-07", evidence="The US backed Albania"),
-        _gold("a", "IRN", "deny", "ALB", "2022-08-01", "month", evidence="Iran denied the charge last month",
-              salience="background"),
+        _gold(
+            "a",
+            "IRN",
+            "deny",
+            "ALB",
+            "2022-08-01",
+            "month",
+            evidence="Iran denied the charge last month",
+            salience="background",
+        ),
         _gold("b", "SAU", "expel_diplomats", "CAN", "2018-08-06", evidence="Saudi Arabia expelled Canada's ambassador"),
     ]
     return GoldSet.from_records(articles, gold)
@@ -135,8 +189,13 @@ def test_misses_and_false_alarms_carry_their_sentences() -> None:
 def test_parser_gets_each_document_with_its_metadata() -> None:
     parser = _parser_from({})
     evaluate(_two_doc_goldset(), parser=parser)
-    assert parser.seen[0] == {"doc_id": "a", "url": "http://a.example", "publisher": "A",
-                              "published": dt.date(2022, 9, 8), "text": TEXT_A}
+    assert parser.seen[0] == {
+        "doc_id": "a",
+        "url": "http://a.example",
+        "publisher": "A",
+        "published": dt.date(2022, 9, 8),
+        "text": TEXT_A,
+    }
     assert parser.seen[1]["published"] == dt.date(2018, 8, 7) and parser.seen[1]["url"] is None
 
 
@@ -157,8 +216,16 @@ def _same_key_goldset() -> GoldSet:
     text = "Last month Somalia recalled its envoy. Today Somalia calls back all its diplomats from Kenya."
     gold = [
         _gold("s", "SOM", "recall_ambassador", "KEN", "2020-12-15", evidence="calls back all its diplomats"),
-        _gold("s", "SOM", "recall_ambassador", "KEN", "2020-11-01", "month", evidence="recalled its envoy",
-              salience="background"),
+        _gold(
+            "s",
+            "SOM",
+            "recall_ambassador",
+            "KEN",
+            "2020-11-01",
+            "month",
+            evidence="recalled its envoy",
+            salience="background",
+        ),
     ]
     return GoldSet.from_records([{"doc_id": "s", "text": text, "published": "2020-12-15"}], gold)
 
@@ -223,8 +290,13 @@ def test_text_table_and_json_report() -> None:
     assert "DATE  a ALB expel_diplomats IRN  gold 2022-09-07/day predicted 2022-09-08/day" in verbose
     data = json.loads(json.dumps(report.to_dict()))
     assert data["overall"]["f1"] == pytest.approx(0.6)
-    assert data["dates"] == {"matched": 3, "exact": 2, "within_1_day": 3,
-                             "exact_share": pytest.approx(2 / 3), "within_1_day_share": 1.0}
+    assert data["dates"] == {
+        "matched": 3,
+        "exact": 2,
+        "within_1_day": 3,
+        "exact_share": pytest.approx(2 / 3),
+        "within_1_day_share": 1.0,
+    }
     assert {m["actor"] for m in data["misses"]} == {"USA", "IRN"}
 
 
@@ -279,11 +351,17 @@ def test_article_path_and_extra_metadata(tmp_path: Path) -> None:
         (GOOD.replace('"CAN"', '"Canada"'), ValidationError, ["gold.jsonl:2", "target", "Canada"]),
         (GOOD.replace('"2018-08-06"', '"2018-08-32"'), ValidationError, ["gold.jsonl:2", "date"]),
         (GOOD.replace('"doc_id": "b"', '"doc_id": "zz"'), ValidationError, ["gold.jsonl:2", "'zz'", "articles.jsonl"]),
-        (GOOD.replace("expelled Canada", "expelled  Canada"), ValidationError, ["gold.jsonl:2", "evidence",
-                                                                                "exact substring"]),
+        (
+            GOOD.replace("expelled Canada", "expelled  Canada"),
+            ValidationError,
+            ["gold.jsonl:2", "evidence", "exact substring"],
+        ),
         (GOOD.replace('"evidence"', '"evidense"'), ValidationError, ["gold.jsonl:2", "evidence"]),
-        (GOOD.replace('"salience": "main"', '"salience": "main", "confidence": 1'), ValidationError,
-         ["gold.jsonl:2", "confidence"]),
+        (
+            GOOD.replace('"salience": "main"', '"salience": "main", "confidence": 1'),
+            ValidationError,
+            ["gold.jsonl:2", "confidence"],
+        ),
     ],
 )
 def test_malformed_gold_line_names_file_line_and_value(
@@ -392,9 +470,13 @@ def test_seed_gold_is_valid_and_points_at_the_repo_seeds() -> None:
     }
     events = {(g.event.actor, g.event.action, g.event.target, g.event.date) for g in gs.events}
     day = dt.date(2022, 9, 7)
-    for must in [("ALB", "sever_ties", "IRN", day), ("ALB", "expel_diplomats", "IRN", day),
-                 ("ALB", "cyberattack_accusation", "IRN", day), ("USA", "support", "ALB", day),
-                 ("GBR", "support", "ALB", day)]:
+    for must in [
+        ("ALB", "sever_ties", "IRN", day),
+        ("ALB", "expel_diplomats", "IRN", day),
+        ("ALB", "cyberattack_accusation", "IRN", day),
+        ("USA", "support", "ALB", day),
+        ("GBR", "support", "ALB", day),
+    ]:
         assert must in events, must
 
 

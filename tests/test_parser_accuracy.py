@@ -1,0 +1,85 @@
+"""The parser's accuracy gate (issue 3): the floors below fail the build when the parser drops under them.
+
+The devset (``../shared/devset``) is real news the parser was not written from sentence by
+sentence; the seeds are the three articles of ``seeds/`` with the gold in ``fixtures/seeds``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from dipevents.evaluation import EvalReport, evaluate, load_gold
+from tests.conftest import REPO, shared_path
+
+_parsing = pytest.importorskip("dipevents.parsing", reason="the text parser (dipevents.parsing) has not landed yet")
+if getattr(_parsing, "__file__", None) is None:  # a bare folder (namespace package): work in progress
+    pytest.skip("the text parser (dipevents.parsing) has not landed yet", allow_module_level=True)
+
+#: Overall micro F1 on the devset.
+DEVSET_MIN_F1 = 0.75
+#: F1 floor for every action the devset has at least DEVSET_MIN_SUPPORT gold examples of.
+DEVSET_MIN_ACTION_F1 = 0.5
+DEVSET_MIN_SUPPORT = 5
+#: Overall micro F1 on the three seed articles.
+SEEDS_MIN_F1 = 0.9
+#: The seed events the parser must find, (actor, action, target, date or None for any date).
+BREAK_DAY = dt.date(2022, 9, 7)
+SEEDS_REQUIRED = [
+    ("ALB", "sever_ties", "IRN", BREAK_DAY),
+    ("ALB", "expel_diplomats", "IRN", BREAK_DAY),
+    ("ALB", "cyberattack_accusation", "IRN", BREAK_DAY),
+    ("USA", "support", "ALB", None),
+    ("GBR", "support", "ALB", None),
+]
+
+
+@cache
+def _devset_report() -> EvalReport:
+    return evaluate(load_gold(shared_path("devset")))
+
+
+@cache
+def _seeds_report() -> EvalReport:
+    return evaluate(load_gold(REPO / "fixtures" / "seeds"))
+
+
+def _explain(report: EvalReport) -> str:
+    return "\n" + report.to_text(verbose=True)
+
+
+def test_devset_overall_f1() -> None:
+    report = _devset_report()
+    assert report.parse_errors == {}
+    assert report.overall.f1 >= DEVSET_MIN_F1, _explain(report)
+
+
+def test_devset_every_frequent_action_reaches_its_floor() -> None:
+    report = _devset_report()
+    frequent = {a: s for a, s in report.per_action.items() if s.n_gold >= DEVSET_MIN_SUPPORT}
+    assert len(frequent) >= 10  # the devset README lists 14 actions with 5+ examples; guards a broken load
+    below = {a: round(s.f1, 3) for a, s in frequent.items() if s.f1 < DEVSET_MIN_ACTION_F1}
+    assert below == {}, _explain(report)
+
+
+def test_seeds_overall_f1() -> None:
+    report = _seeds_report()
+    assert report.parse_errors == {}
+    assert report.overall.f1 >= SEEDS_MIN_F1, _explain(report)
+
+
+def test_seeds_include_the_break_and_its_backers() -> None:
+    from dipevents.parsing import parse_text
+
+    gs = load_gold(REPO / "fixtures" / "seeds")
+    found: set[tuple[str, str, str, dt.date | None, str]] = set()
+    for doc in gs.documents:
+        events = parse_text(doc.text, doc_id=doc.doc_id, url=doc.url, publisher=doc.publisher, published=doc.published)
+        found |= {(e.actor, e.action, e.target, e.date, e.date_precision.value) for e in events}
+    for actor, action, target, day in SEEDS_REQUIRED:
+        if day is None:
+            assert any(f[:3] == (actor, action, target) for f in found), (actor, action, target)
+        else:
+            assert (actor, action, target, day, "day") in found, (actor, action, target, day)
