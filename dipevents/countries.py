@@ -21,7 +21,9 @@ How :func:`get` reads a query, first match wins:
 3. two letters written in upper case: ISO2 (``"IN"`` is India; ``"in"`` is not a code);
 4. any name form, compared after :func:`normalise` (case, diacritics, punctuation, a
    leading "the" and "St."/"Saint" do not matter): common and official names, variants,
-   capitals, seats of government, demonyms and government names;
+   capitals, seats of government, demonyms and government names; the inverted forms of
+   ISO and UN lists are read too ("Korea, Republic of", "Micronesia (Federated States of)",
+   "Myanmar (Burma)");
 5. three letters, any case: Correlates of War alpha code, then CAMEO country code. A COW
    code that is another country's ISO3 means that country: ``"AUS"`` is Australia (COW
    writes Austria ``AUS``), ``"SWZ"`` Eswatini, ``"MNG"`` Mongolia, ``"SLV"`` El Salvador.
@@ -271,6 +273,22 @@ def _suggestions(query: str) -> list[str]:
     return suggestions[:3]
 
 
+_PARENTHESIS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _readings(text: str) -> list[str]:
+    """The text, then its un-inverted readings ("Korea, Republic of" -> "Republic of Korea")."""
+    readings = [text]
+    m = _PARENTHESIS.match(text)
+    if m:  # "Micronesia (Federated States of)", "Myanmar (Burma)"
+        readings += [f"{m['inner']} {m['head']}", m["head"]]
+    elif text.count(",") == 1:  # "Moldova, Republic of"
+        head, tail = (part.strip() for part in text.split(","))
+        if tail.casefold().endswith((" of", " of the")):
+            readings.append(f"{tail} {head}")
+    return readings
+
+
 def _lookup(query: str | int) -> Country | None:
     t = _tables()
     if isinstance(query, bool):
@@ -284,9 +302,10 @@ def _lookup(query: str | int) -> Country | None:
         return t.by_iso3[text.upper()]
     if len(text) == 2 and text.isalpha() and text.isupper() and text in t.by_iso2:
         return t.by_iso2[text]
-    found = t.by_key.get(normalise(text))
-    if found is not None:
-        return found
+    for candidate in _readings(text):
+        found = t.by_key.get(normalise(candidate))
+        if found is not None:
+            return found
     if len(text) == 3 and text.isalpha():
         return t.by_cow_alpha.get(text.upper()) or t.by_cameo.get(text.upper())
     return None
