@@ -320,6 +320,18 @@ def _party(name: str, key: str, column: str, params: dict[str, Any]) -> list[str
     return where
 
 
+def _after(start: str, *, indent: int = 6) -> str:
+    """``e`` is dated from ``start`` to ``$window_days`` after it. An event dated only to its
+    month or year counts when that month or year holds ``start``."""
+    pad = " " * indent
+    return (
+        f"e.date >= CASE e.date_precision WHEN 'year' THEN CAST(date_trunc('year', {start}) AS DATE)\n"
+        f"{pad}                           WHEN 'month' THEN CAST(date_trunc('month', {start}) AS DATE)\n"
+        f"{pad}                           ELSE {start} END\n"
+        f"{pad}AND e.date <= {start} + CAST($window_days AS INTEGER)"
+    )
+
+
 def _window(days: int) -> int:
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 36_600:
         raise QueryError(f"window_days={days!r} must be a whole number of days between 0 and 36600")
@@ -367,15 +379,11 @@ def build_actors_toward(
         if of_target is not None:
             params["of_target"] = resolve_actor(of_target)[0]
             act_where.append("a.target = $of_target")
-        # A reaction dated only to its month or year counts when that month or year holds the act.
         where.append(
             f"""EXISTS (
           SELECT 1 FROM events AS a
           WHERE {_and(act_where).replace(chr(10) + "      ", chr(10) + "            ")}
-            AND e.date >= CASE e.date_precision WHEN 'year' THEN CAST(date_trunc('year', a.date) AS DATE)
-                                               WHEN 'month' THEN CAST(date_trunc('month', a.date) AS DATE)
-                                               ELSE a.date END
-            AND e.date <= a.date + CAST($window_days AS INTEGER))"""
+            AND {_after("a.date", indent=12)})"""
         )
     sql_text = f"""WITH hits AS (
     SELECT e.event_id, e.actor, e.actor_type, e.actor_name, e.action, e.date, e.salience,
@@ -467,23 +475,17 @@ def build_reactions(
     params: dict[str, Any] = {}
     params["actor"] = resolve_actor(actor)[0]
     params["target"] = resolve_actor(target)[0]
-    act = _actions(action, "action") or []
+    _actions(action, "action")  # only checked: the act is identified by its parties and date
     params["reactions"] = _actions(list(reactions), "reactions")
     params["window_days"] = _window(window_days)
     start = _as_date(date, "date")
     if start is None:
-        # The act's own date, from the store: its earliest report.
-        params["act"] = act
-        start_sql = """(SELECT min(a.date) FROM events AS a
-                      WHERE a.actor = $actor AND a.target = $target AND list_contains($act, a.action))"""
-    else:
-        params["date"] = start
-        start_sql = "CAST($date AS DATE)"
+        raise QueryError("date is missing: give the date of the act (reactions() finds it in the store)")
+    params["date"] = start
     where = [
         "(e.target = $actor OR e.target = $target)",
         "list_contains($reactions, e.action)",
-        f"e.date >= {start_sql}",
-        f"e.date <= {start_sql} + CAST($window_days AS INTEGER)",
+        _after("CAST($date AS DATE)"),
     ]
     extra = ",\n       CASE WHEN h.target = $actor THEN 'actor' ELSE 'target' END AS toward"
     return _event_rows(where, params, extra=extra)
@@ -663,7 +665,24 @@ def reactions(
     >>> reactions("ALB", "sever_ties", "IRN", store=_example_store()).column("actor").to_pylist()
     ['USA']
     """
+    if date is None:
+        date = _act_date(actor, action, target, store)
     return run(build_reactions(actor, action, target, date, window_days, reactions=reactions), store)
+
+
+def _act_date(actor: str, action: str, target: str, store: Store) -> dt.date:
+    """The earliest date of the act in the store."""
+    act = Query(
+        "SELECT min(date) AS date FROM events WHERE actor = $actor AND target = $target AND action = $action",
+        {"actor": resolve_actor(actor)[0], "target": resolve_actor(target)[0], "action": _actions(action, "action")[0]},
+    )
+    found = run(act, store).column("date")[0].as_py()
+    if found is None:
+        raise QueryError(
+            f"no dated event {act.params['actor']} {act.params['action']} {act.params['target']} in the store; "
+            "give date= to look for reactions after a date"
+        )
+    return found
 
 
 def timeline(a: str, b: str, *, store: Store = None) -> pa.Table:
