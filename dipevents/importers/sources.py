@@ -1,0 +1,68 @@
+"""Opening import files as byte streams: plain, gzip or zip (every member, streamed).
+
+>>> import tempfile, zipfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp()); z = d / "x.zip"
+>>> with zipfile.ZipFile(z, "w") as zf:
+...     zf.writestr("a.CSV", "1\\t2\\n")
+>>> [(name, first_line(opener)) for name, opener in members(z)]
+[('x.zip:a.CSV', b'1\\t2')]
+"""
+
+from __future__ import annotations
+
+import gzip
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from dipevents.errors import ImportFormatError
+
+__all__ = ["first_line", "members"]
+
+Opener = Callable[[], BinaryIO]
+
+
+def members(path: str | Path) -> Iterator[tuple[str, Opener]]:
+    """Each data stream in ``path`` as (display name, function opening it afresh).
+
+    A zip file yields each member that is not a directory; ``.gz`` is decompressed on the fly.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ImportFormatError(f"{path}: no such file")
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            names = [m.filename for m in zf.infolist() if not m.is_dir()]
+        if not names:
+            raise ImportFormatError(f"{path}: the zip archive holds no file")
+        for name in names:
+            yield f"{path.name}:{name}", _zip_opener(path, name)
+    elif path.suffix.lower() == ".gz":
+        yield path.name, lambda: gzip.open(path, "rb")  # type: ignore[return-value]  # noqa: SIM115
+    else:
+        yield path.name, lambda: open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def _zip_opener(path: Path, name: str) -> Opener:
+    def opener() -> BinaryIO:
+        zf = zipfile.ZipFile(path)
+        stream = zf.open(name)
+        # Keep the archive open as long as the member stream: closing one closes both.
+        original_close = stream.close
+
+        def close() -> None:
+            original_close()
+            zf.close()
+
+        stream.close = close  # type: ignore[method-assign]
+        return stream  # type: ignore[return-value]
+
+    return opener
+
+
+def first_line(opener: Opener, limit: int = 1 << 20) -> bytes:
+    """The first line of a stream (without its line break), reading at most ``limit`` bytes."""
+    with opener() as stream:
+        line = stream.readline(limit)
+    return line.rstrip(b"\r\n")
