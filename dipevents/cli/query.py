@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_ask(args: argparse.Namespace) -> int:
     from dipevents.ask import ask
 
-    answer = ask(args.question, store=_store(args.store))
+    answer = ask(args.question, store=args.store)  # None: the embedded store, opened read-only
     if args.show_sql:
         shown = _sql_text(answer.query.sql, answer.query.params)
         print(shown, file=sys.stdout if args.format == "table" else sys.stderr)
@@ -72,7 +72,7 @@ def run_ask(args: argparse.Namespace) -> int:
 def run_sql(args: argparse.Namespace) -> int:
     from dipevents.query import sql
 
-    table = sql(args.query, store=_store(args.store))
+    table = sql(args.query, store=args.store)
     if args.format == "parquet":
         if args.output is None:
             raise QueryError("--format parquet needs --output FILE (Parquet is binary)")
@@ -88,12 +88,6 @@ def run_sql(args: argparse.Namespace) -> int:
         return 0
     _write(table, args.format, sys.stdout)
     return 0
-
-
-def _store(path: Path | None) -> Any:
-    from dipevents.store import EventStore
-
-    return EventStore(path, read_only=True)
 
 
 def _sql_text(sql: str, params: dict[str, Any]) -> str:
