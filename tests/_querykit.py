@@ -7,7 +7,7 @@ is that span widened to the sentence around it in the real text, with its offset
 fixtures are honest: every row a helper returns can be checked against a real document.
 
 When ``dipevents.store.EventStore`` is available the events go through it (dedup,
-aggregates, Parquet files); otherwise :class:`MemoryStore` stands in with the same views.
+aggregates, Parquet files); otherwise :class:`ParquetStore` stands in with the same views.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from dipevents import refviews
 from dipevents.arrowschema import arrow_schema
@@ -83,14 +84,15 @@ def devset_events(devset: Path) -> list[Event]:
     return gold_events(devset / "gold.jsonl", devset / "articles.jsonl", texts)
 
 
-class MemoryStore:
-    """Events and mentions as in-memory Arrow tables, with the store's views.
+class ParquetStore:
+    """Stand-in for the real store: events and mentions in two Parquet files under ``root``,
+    with the store's views (read through ``read_parquet``, so nothing can write to them).
 
     Aggregates follow the schema's definitions: ``n_sources`` counts distinct publishers
     (the document where the publisher is unknown), ``n_documents`` distinct documents.
     """
 
-    def __init__(self, events: list[Event]) -> None:
+    def __init__(self, events: list[Event], root: Path) -> None:
         by_id: dict[str, list[Event]] = defaultdict(list)
         for ev in events:
             by_id[ev.event_id].append(ev)
@@ -113,13 +115,16 @@ class MemoryStore:
                 mention = {f: getattr(r, f) for f in Mention.model_fields if f not in ("event_id", "mention_id")}
                 mention.update(event_id=event_id, mention_id=hashlib.sha256(key.encode()).hexdigest()[:20])
                 mentions.append(Mention.model_validate(mention).model_dump())
-        self.events = pa.Table.from_pylist(records, arrow_schema(EventRecord))
-        self.mentions = pa.Table.from_pylist(mentions, arrow_schema(Mention))
+        root.mkdir(parents=True, exist_ok=True)
+        self.root = root
+        pq.write_table(pa.Table.from_pylist(records, arrow_schema(EventRecord)), root / "events.parquet")
+        pq.write_table(pa.Table.from_pylist(mentions, arrow_schema(Mention)), root / "mentions.parquet")
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
-        con.register("events", self.events)
-        con.register("mentions", self.mentions)
+        for table in ("events", "mentions"):
+            path = str(self.root / f"{table}.parquet").replace("'", "''")
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
         refviews.register(con)
         return con
 
@@ -136,6 +141,6 @@ def build_store(events: list[Event], root: Path) -> Any:
     """A read-only store holding ``events``: the real one under ``root`` when it exists."""
     store_cls = real_store_class()
     if store_cls is None:
-        return MemoryStore(events)
+        return ParquetStore(events, root)
     store_cls(root).add(events)
     return store_cls(root, read_only=True)
