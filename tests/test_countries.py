@@ -361,6 +361,12 @@ def test_country_names_rows_are_well_formed() -> None:
         seen.add(key)
 
 
+def test_rows_repeating_a_table_name_only_flag_it() -> None:
+    own = {row["iso3"]: {row["name"], row["official_name"]} for row in read_csv("countries.csv")}
+    repeats = [row for row in read_csv("country_names.csv") if row["value"] in own[row["iso3"]]]
+    assert repeats and all(row["ambiguous"] == "1" and row["kind"] == "name" for row in repeats), repeats
+
+
 def test_coverage_of_capitals_and_demonyms() -> None:
     no_capital_or_seat = {c.iso3 for c in countries.all_countries() if not (c.capitals or c.seats)}
     # Western Sahara: its main city is administered by Morocco; the SADR has no seat in news use.
