@@ -467,6 +467,23 @@ def test_codes_agree_with_countrycode() -> None:
     assert differences == COUNTRYCODE_EXCEPTIONS
 
 
+def test_refresh_script_is_in_step_with_the_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The documented refresh procedure reproduces the committed code columns."""
+    codelist = shared_path(*COUNTRYCODE)
+    script = REPO / "scripts" / "refresh_countries.py"
+    check = subprocess.run([sys.executable, str(script), str(codelist)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+    table = REPO / "dipevents" / "data" / "countries.csv"
+    spoilt = tmp_path / "countries.csv"
+    spoilt.write_text(table.read_text(encoding="utf-8").replace("ALB,AL,8,", "ALB,AL,9,"), encoding="utf-8")
+    args = [sys.executable, str(script), str(codelist), "--table", str(spoilt)]
+    check = subprocess.run(args, capture_output=True, text=True)
+    assert check.returncode == 1 and "ALB.iso_numeric: '9' -> '8'" in check.stderr
+    subprocess.run([*args, "--write"], check=True, capture_output=True)
+    assert spoilt.read_text(encoding="utf-8") == table.read_text(encoding="utf-8")
+
+
 def test_kosovo_agrees_with_countrycode() -> None:
     (row,) = [r for r in _read(shared_path(*COUNTRYCODE)) if r["country.name.en"] == "Kosovo"]
     xkx = get("XKX")
