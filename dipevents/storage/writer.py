@@ -1,0 +1,486 @@
+"""One commit: merge a batch of valid event rows into the store and publish a new snapshot.
+
+Under the write lock, a commit reads only what the batch touches (the year partitions
+it falls in, and there only the columns and rows needed), writes new files for new
+events and reports, rewrites just the event files whose events gained reports, and
+publishes everything at once by switching ``current`` (see :mod:`layout`). A process
+killed at any point before that switch leaves the previous snapshot untouched; the
+leftovers are removed by the next writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from dipevents.arrowschema import arrow_schema
+from dipevents.errors import CorruptFileError
+from dipevents.schema import EventRecord, Mention, make_event_id
+from dipevents.storage import layout
+from dipevents.storage.atomic import fsync_dir, write_parquet
+from dipevents.storage.merge import DateKey, Refinement, assign
+from dipevents.storage.validate import mention_ids
+
+__all__ = ["BatchResult", "commit_batch", "compact", "corrupt_file_guard", "read_parquet_sql", "table_schema"]
+
+log = logging.getLogger("dipevents.store")
+
+_MODELS = {"events": EventRecord, "mentions": Mention, "refinements": Refinement}
+_SORT = {
+    "events": [("date", "ascending"), ("event_id", "ascending")],
+    "mentions": [("event_id", "ascending"), ("mention_id", "ascending")],
+    "refinements": [("mention_id", "ascending")],
+}
+
+
+@cache
+def table_schema(table: str) -> pa.Schema:
+    """Arrow schema (with version and hash metadata) of a store table."""
+    return arrow_schema(_MODELS[table])
+
+
+@dataclass
+class BatchResult:
+    """What one commit did; ``stored + merged`` equals the valid rows it was given."""
+
+    stored: int = 0
+    merged: int = 0
+    duplicates: int = 0
+    refined: int = 0
+    version: int = 0
+
+
+def read_parquet_sql(files: Iterable[Path], *, filename: bool = False) -> str:
+    """A ``read_parquet([...])`` call over explicit files (DuckDB quoting)."""
+    quoted = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+    option = ", filename=true" if filename else ""
+    return f"read_parquet([{quoted}], hive_partitioning=false{option})"
+
+
+_PATH_IN_MESSAGE = re.compile(r"""["']?(/[^"'\n]*?\.parquet)["']?""")
+
+
+@contextmanager
+def corrupt_file_guard(root: Path) -> Iterator[None]:
+    """Turn a pyarrow/DuckDB failure to read a store file into :class:`CorruptFileError` naming it."""
+    try:
+        yield
+    except (duckdb.IOException, duckdb.InvalidInputException, pa.ArrowInvalid, pa.ArrowIOError, OSError) as exc:
+        message = str(exc)
+        match = _PATH_IN_MESSAGE.search(message)
+        if match and str(root) in match.group(1):
+            raise CorruptFileError(
+                f"store file {match.group(1)} is unreadable ({message.splitlines()[0]}); "
+                "run `dipevents stats --verify` to list every damaged file",
+                path=match.group(1),
+            ) from exc
+        raise
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, query: str) -> pa.Table:
+    rel = con.sql(query)
+    return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.fetch_arrow_table()
+
+
+def _conform(table: pa.Table, name: str) -> pa.Table:
+    schema = table_schema(name)
+    table = table.select(schema.names).cast(schema)
+    return table.sort_by(_SORT[name]) if table.num_rows else table
+
+
+class _Staging:
+    """The next snapshot being assembled: kept files are hard-linked, new ones written."""
+
+    def __init__(self, root: Path, snap: layout.Snapshot) -> None:
+        self.root = root
+        self.snap = snap
+        self.version = snap.version + 1
+        self.path = root / layout.VERSIONS / f"v{self.version:08d}.tmp-{secrets.token_hex(4)}"
+        self.dropped: set[Path] = set()
+        self.new: list[tuple[str, str, pa.Table]] = []
+
+    def replace(self, old: Path, table_name: str, partition: str, kept: pa.Table) -> None:
+        self.dropped.add(old)
+        if kept.num_rows:
+            self.new.append((table_name, partition, kept))
+
+    def add(self, table_name: str, partition: str, table: pa.Table) -> None:
+        if table.num_rows:
+            self.new.append((table_name, partition, table))
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.dropped or self.new)
+
+    def publish(self) -> int:
+        self.path.mkdir(parents=True)
+        dirs: set[Path] = set()
+        if self.snap.path is not None:
+            for table in layout.TABLES:
+                for file in self.snap.files(table):
+                    if file in self.dropped:
+                        continue
+                    dest = self.path / file.relative_to(self.snap.path)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(file, dest)
+                    dirs.add(dest.parent)
+        for table_name, partition, table in self.new:
+            dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
+            write_parquet(dest, _conform(table, table_name))
+        for d in dirs:
+            fsync_dir(d)
+        layout.publish(self.root, self.path, self.version)
+        return self.version
+
+
+def _partition_of_date(date: dt.date | None) -> str:
+    return layout.partition_of(None if date is None else date.year)
+
+
+def _split_by_partition(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
+    years = pc.year(table["date"]) if "date" in table.column_names else table["year"]
+    for year in pc.unique(years).to_pylist():
+        mask = pc.is_null(years) if year is None else pc.fill_null(pc.equal(years, year), False)
+        yield layout.partition_of(year), table.filter(mask)
+
+
+def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
+    """Merge ``valid`` (Event schema, validated) into the store; call under the write lock."""
+    snap = layout.current_snapshot(root)
+    layout.remove_uncommitted(root, snap.version)
+    result = BatchResult(version=snap.version)
+    if valid.num_rows == 0:
+        return result
+    batch = valid.append_column("mention_id", mention_ids(valid, valid["event_id"]))
+    batch = batch.append_column("year", pc.year(valid["date"]))
+    batch = batch.append_column("row_no", pa.array(range(valid.num_rows), pa.int64()))
+    with corrupt_file_guard(root), duckdb.connect() as con:
+        con.register("batch", batch)
+        parts = sorted({layout.partition_of(y) for y in pc.unique(batch["year"]).to_pylist()})
+        files = {t: [f for p in parts for f in snap.files(t, p)] for t in layout.TABLES}
+        con.execute(
+            "CREATE TEMP TABLE b AS SELECT * EXCLUDE (row_no) FROM batch "
+            "QUALIFY row_number() OVER (PARTITION BY mention_id ORDER BY row_no) = 1"
+        )
+        if files["mentions"]:
+            con.execute(
+                "CREATE TEMP TABLE n AS SELECT b.* FROM b ANTI JOIN "
+                f"(SELECT mention_id FROM {read_parquet_sql(files['mentions'])}) m USING (mention_id)"
+            )
+        else:
+            con.execute("CREATE TEMP TABLE n AS SELECT * FROM b")
+        fresh = con.execute("SELECT count(*) FROM n").fetchall()[0][0]
+        result.duplicates = valid.num_rows - fresh
+        if fresh == 0:
+            result.merged = valid.num_rows
+            return result
+        _load_existing(con, files)
+        refine = _refine(con, files)
+        result.refined = refine.refined
+        _apply_final_ids(con, refine)
+        staging = _Staging(root, snap)
+        new_ids = _write_events(con, files, staging, refine)
+        _write_mentions(con, files, staging, refine)
+        _write_refinements(con, files, staging, refine)
+        result.stored = new_ids
+        result.merged = valid.num_rows - new_ids
+        result.version = staging.publish()
+    layout.prune_versions(root, result.version)
+    return result
+
+
+def _load_existing(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> None:
+    """``ev``: existing events of the groups the new reports fall in; ``rf``: their refinements."""
+    con.execute(
+        "CREATE TEMP TABLE g AS SELECT DISTINCT actor, action, target, year FROM n"
+    )
+    if files["events"]:
+        con.execute(
+            "CREATE TEMP TABLE ev AS SELECT e.*, year(e.date) AS year FROM "
+            f"{read_parquet_sql(files['events'], filename=True)} e "
+            "SEMI JOIN g ON e.actor = g.actor AND e.action = g.action AND e.target = g.target "
+            "AND year(e.date) IS NOT DISTINCT FROM g.year"
+        )
+    else:
+        _register_empty(con, "empty_events", "events")
+        con.execute(
+            "CREATE TEMP TABLE ev AS SELECT *, NULL::BIGINT AS year, NULL::VARCHAR AS filename FROM empty_events"
+        )
+    if files["refinements"]:
+        con.execute(
+            "CREATE TEMP TABLE rf AS SELECT r.*, filename FROM "
+            f"{read_parquet_sql(files['refinements'], filename=True)} r "
+            "SEMI JOIN g ON r.actor = g.actor AND r.action = g.action AND r.target = g.target "
+            "AND year(r.reported_date) IS NOT DISTINCT FROM g.year"
+        )
+    else:
+        _register_empty(con, "empty_refinements", "refinements")
+        con.execute("CREATE TEMP TABLE rf AS SELECT *, NULL::VARCHAR AS filename FROM empty_refinements")
+
+
+def _register_empty(con: duckdb.DuckDBPyConnection, name: str, table: str) -> None:
+    con.register(name, table_schema(table).empty_table())
+
+
+@dataclass
+class _Refine:
+    groups: pa.Table  # the groups recomputed: actor, action, target, year
+    new_final: dict[str, tuple[str, dt.date | None, str]]  # new mention -> final id, date, precision
+    rekey: dict[str, tuple[str, str, dt.date | None, str]]  # stored mention -> old id, final id, date, precision
+    rows: list[dict[str, object]]  # the refinement rows of the recomputed groups
+    refined: int
+
+
+def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Refine:
+    """Recompute report -> event assignment in groups where a coarse date meets a finer one."""
+    groups = _fetch(
+        con,
+        """
+        WITH keys AS (
+            SELECT actor, action, target, year, date, date_precision FROM n
+            UNION SELECT actor, action, target, year, date, date_precision FROM ev
+            UNION SELECT actor, action, target, year(reported_date), reported_date, reported_precision FROM rf)
+        SELECT actor, action, target, year FROM keys
+        WHERE year IS NOT NULL
+        GROUP BY ALL HAVING count(*) >= 2 AND bool_or(date_precision IN ('month', 'year'))
+        """,
+    )
+    empty = _Refine(groups, {}, {}, [], 0)
+    if groups.num_rows == 0:
+        return empty
+    con.register("cand", groups)
+    # Every report of the candidate groups with its own date key.
+    reports: dict[tuple[str, str, str, int], list[tuple[str, str | None, DateKey]]] = defaultdict(list)
+    for row in _fetch(
+        con,
+        "SELECT n.mention_id, n.actor, n.action, n.target, n.year, n.date, n.date_precision "
+        "FROM n SEMI JOIN cand USING (actor, action, target, year)",
+    ).to_pylist():
+        reports[(row["actor"], row["action"], row["target"], row["year"])].append(
+            (row["mention_id"], None, (row["date"], row["date_precision"]))
+        )
+    if files["mentions"]:
+        stored = _fetch(
+            con,
+            f"""
+            WITH e AS (SELECT ev.* FROM ev SEMI JOIN cand USING (actor, action, target, year))
+            SELECT m.mention_id, m.event_id, e.actor, e.action, e.target, e.year,
+                   coalesce(rf.reported_date, e.date) AS date,
+                   coalesce(rf.reported_precision, e.date_precision) AS date_precision,
+                   rf.mention_id IS NOT NULL AS was_refined
+            FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files['mentions'])}
+                  WHERE event_id IN (SELECT event_id FROM e)) m
+            JOIN e USING (event_id)
+            LEFT JOIN rf ON rf.mention_id = m.mention_id
+            """,
+        )
+        for row in stored.to_pylist():
+            reports[(row["actor"], row["action"], row["target"], row["year"])].append(
+                (row["mention_id"], row["event_id"], (row["date"], row["date_precision"]))
+            )
+    out = _Refine(groups, {}, {}, [], 0)
+    for (actor, action, target, _year), items in reports.items():
+        mapping = assign(key for _, _, key in items)
+        for mention_id, old_id, key in items:
+            final = mapping[key]
+            final_id = make_event_id(actor, action, target, final[0], final[1])
+            if old_id is None:
+                out.new_final[mention_id] = (final_id, final[0], final[1])
+                out.refined += final != key
+            elif old_id != final_id:
+                out.rekey[mention_id] = (old_id, final_id, final[0], final[1])
+            if final != key:
+                out.rows.append({
+                    "mention_id": mention_id, "event_id": final_id,
+                    "reported_event_id": make_event_id(actor, action, target, key[0], key[1]),
+                    "reported_date": key[0], "reported_precision": key[1],
+                    "actor": actor, "action": action, "target": target,
+                })
+    return out
+
+
+def _apply_final_ids(con: duckdb.DuckDBPyConnection, refine: _Refine) -> None:
+    """``nn``: the new reports with the id, date and precision of the event they join."""
+    final = pa.table({
+        "mention_id": pa.array(list(refine.new_final), pa.string()),
+        "final_id": pa.array([v[0] for v in refine.new_final.values()], pa.string()),
+        "final_date": pa.array([v[1] for v in refine.new_final.values()], pa.date32()),
+        "final_precision": pa.array([v[2] for v in refine.new_final.values()], pa.string()),
+    })
+    rekey = pa.table({
+        "mention_id": pa.array(list(refine.rekey), pa.string()),
+        "old_id": pa.array([v[0] for v in refine.rekey.values()], pa.string()),
+        "final_id": pa.array([v[1] for v in refine.rekey.values()], pa.string()),
+        "final_date": pa.array([v[2] for v in refine.rekey.values()], pa.date32()),
+        "final_precision": pa.array([v[3] for v in refine.rekey.values()], pa.string()),
+    })
+    con.register("final_ids", final)
+    con.register("rk", rekey)
+    con.execute(
+        """
+        CREATE TEMP TABLE nn AS
+        SELECT n.* REPLACE (
+            coalesce(f.final_id, n.event_id) AS event_id,
+            CASE WHEN f.mention_id IS NULL THEN n.date ELSE f.final_date END AS date,
+            coalesce(f.final_precision, n.date_precision) AS date_precision)
+        FROM n LEFT JOIN final_ids f USING (mention_id)
+        """
+    )
+
+
+def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
+                  refine: _Refine) -> int:
+    """Recompute the events the batch touched; return how many are new."""
+    con.execute(
+        """
+        CREATE TEMP TABLE affected AS
+        SELECT DISTINCT event_id FROM nn
+        UNION SELECT old_id FROM rk UNION SELECT final_id FROM rk
+        """
+    )
+    con.execute("CREATE TEMP TABLE ev_hit AS SELECT ev.* FROM ev SEMI JOIN affected USING (event_id)")
+    hit_files = [r[0] for r in con.execute("SELECT DISTINCT filename FROM ev_hit WHERE filename IS NOT NULL").fetchall()]
+    mention_cols = "mention_id, event_id, doc_id, publisher, dataset, published, salience"
+    if hit_files and files["mentions"]:
+        stored_mentions = f"""
+            SELECT m.* REPLACE (coalesce(rk.final_id, m.event_id) AS event_id)
+            FROM (SELECT {mention_cols} FROM {read_parquet_sql(files['mentions'])}
+                  WHERE event_id IN (SELECT event_id FROM ev_hit)) m
+            LEFT JOIN rk USING (mention_id)"""
+    else:
+        stored_mentions = f"SELECT {mention_cols} FROM nn WHERE false"
+    events = _fetch(
+        con,
+        f"""
+        WITH all_m AS (SELECT {mention_cols} FROM nn UNION ALL {stored_mentions}),
+        agg AS (
+            SELECT event_id,
+                   CASE WHEN bool_or(salience = 'main') THEN 'main' ELSE 'background' END AS salience,
+                   min(published) AS first_reported, max(published) AS last_reported,
+                   count(DISTINCT coalesce(publisher, dataset))::INTEGER AS n_sources,
+                   count(DISTINCT doc_id)::INTEGER AS n_documents
+            FROM all_m GROUP BY event_id),
+        contrib AS (
+            SELECT event_id, actor, actor_type, actor_name, target, target_type, target_name, action,
+                   date, date_precision, cameo, quad_class, goldstein, plover_type, plover_mode FROM nn
+            UNION ALL
+            SELECT e.event_id, e.actor, e.actor_type, e.actor_name, e.target, e.target_type, e.target_name, e.action,
+                   e.date, e.date_precision, e.cameo, e.quad_class, e.goldstein, e.plover_type, e.plover_mode
+            FROM ev_hit e
+            UNION ALL
+            SELECT DISTINCT rk.final_id, e.actor, e.actor_type, e.actor_name, e.target, e.target_type, e.target_name,
+                   e.action, rk.final_date, rk.final_precision, e.cameo, e.quad_class, e.goldstein, e.plover_type,
+                   e.plover_mode
+            FROM rk JOIN ev_hit e ON e.event_id = rk.old_id),
+        attrs AS (
+            SELECT event_id, any_value(actor) AS actor, any_value(actor_type) AS actor_type,
+                   min(actor_name) AS actor_name, any_value(target) AS target,
+                   any_value(target_type) AS target_type, min(target_name) AS target_name,
+                   any_value(action) AS action, any_value(date) AS date,
+                   any_value(date_precision) AS date_precision, any_value(cameo) AS cameo,
+                   any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein,
+                   any_value(plover_type) AS plover_type, any_value(plover_mode) AS plover_mode
+            FROM contrib GROUP BY event_id)
+        SELECT attrs.*, agg.* EXCLUDE (event_id) FROM agg JOIN attrs USING (event_id)
+        """,
+    )
+    existing = con.execute(
+        "SELECT count(DISTINCT event_id) FROM ev_hit"
+    ).fetchall()[0][0]
+    # Events gone: every report of theirs was re-keyed elsewhere; they are dropped with their old files' rows.
+    hit_ids = pc.unique(_fetch(con, "SELECT event_id FROM ev_hit")["event_id"]) if existing else pa.array([], pa.string())
+    for name in hit_files:
+        path = Path(name)
+        old = pq.read_table(path)
+        kept = old.filter(pc.invert(pc.is_in(old["event_id"], value_set=hit_ids)))
+        staging.replace(path, "events", path.parent.name, kept)
+    for partition, part in _split_by_partition(events):
+        staging.add("events", partition, part)
+    receiving = {v[1] for v in refine.rekey.values()}
+    stored_ids = set(_fetch(con, "SELECT event_id FROM ev")["event_id"].to_pylist()) if existing or receiving else set()
+    new_ids = [i for i in pc.unique(_fetch(con, "SELECT event_id FROM nn")["event_id"]).to_pylist()
+               if i not in stored_ids and i not in receiving]
+    return len(new_ids)
+
+
+def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
+                    refine: _Refine) -> None:
+    names = table_schema("mentions").names
+    new = _fetch(con, f"SELECT {', '.join(names)}, year FROM nn")
+    for partition, part in _split_by_partition(new):
+        staging.add("mentions", partition, part.drop(["year"]))
+    if not refine.rekey or not files["mentions"]:
+        return
+    hit = con.execute(
+        f"SELECT DISTINCT filename FROM {read_parquet_sql(files['mentions'], filename=True)} "
+        "WHERE mention_id IN (SELECT mention_id FROM rk)"
+    ).fetchall()
+    for (name,) in hit:
+        path = Path(name)
+        old = pq.read_table(path)
+        ids = old["event_id"].to_pylist()
+        for i, mention in enumerate(old["mention_id"].to_pylist()):
+            if mention in refine.rekey:
+                ids[i] = refine.rekey[mention][1]
+        staging.replace(path, "mentions", path.parent.name, old.set_column(
+            old.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())))
+
+
+def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
+                       refine: _Refine) -> None:
+    if refine.groups.num_rows == 0:
+        return
+    stale = _fetch(con, "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target) "
+                        "WHERE year(reported_date) IN (SELECT year FROM cand)")["filename"].to_pylist()
+    keys = {(g["actor"], g["action"], g["target"], g["year"]) for g in refine.groups.to_pylist()}
+    for name in stale:
+        path = Path(name)
+        old = pq.read_table(path)
+        keep = [
+            (r["actor"], r["action"], r["target"], r["reported_date"].year if r["reported_date"] else None) not in keys
+            for r in old.select(["actor", "action", "target", "reported_date"]).to_pylist()
+        ]
+        staging.replace(path, "refinements", path.parent.name, old.filter(pa.array(keep, pa.bool_())))
+    if refine.rows:
+        table = pa.Table.from_pylist(refine.rows, schema=table_schema("refinements"))
+        years = pc.year(table["reported_date"])
+        for partition, part in _split_by_partition(table.append_column("year", years)):
+            staging.add("refinements", partition, part.drop(["year"]))
+
+
+def compact(root: Path) -> tuple[int, int]:
+    """Merge each partition's files into one; call under the write lock. Returns files before, after."""
+    snap = layout.current_snapshot(root)
+    layout.remove_uncommitted(root, snap.version)
+    staging = _Staging(root, snap)
+    before = after = 0
+    with corrupt_file_guard(root):
+        for table in layout.TABLES:
+            for partition in snap.partitions(table):
+                parts = snap.files(table, partition)
+                before += len(parts)
+                after += 1
+                if len(parts) < 2:
+                    continue
+                merged = pa.concat_tables([pq.read_table(p) for p in parts])
+                for p in parts:
+                    staging.dropped.add(p)
+                staging.add(table, partition, merged)
+    if staging.changed:
+        version = staging.publish()
+        layout.prune_versions(root, version)
+    return before, after
