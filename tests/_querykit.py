@@ -12,9 +12,11 @@ aggregates, Parquet files); otherwise :class:`ParquetStore` stands in with the s
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ import pyarrow.parquet as pq
 
 from dipevents import refviews
 from dipevents.arrowschema import arrow_schema
-from dipevents.schema import Event, EventRecord, Mention
+from dipevents.schema import Event, EventRecord, Mention, make_event_id
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_FIXTURES = REPO / "fixtures" / "seeds"
@@ -144,3 +146,45 @@ def build_store(events: list[Event], root: Path) -> Any:
         return ParquetStore(events, root)
     store_cls(root).add(events)
     return store_cls(root, read_only=True)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act as the store keeps it: its reports merged, dated at its most precise date."""
+
+    event_id: str
+    actor: str
+    actor_type: str
+    action: str
+    target: str
+    target_type: str
+    date: dt.date | None
+    date_precision: str
+    reports: tuple[Event, ...]
+
+    @property
+    def docs(self) -> set[str]:
+        return {r.doc_id for r in self.reports}
+
+
+def acts(events: list[Event]) -> dict[str, Act]:
+    """The oracle's view of a store: gold reports grouped into acts by the store's merge rules
+    (``dipevents.storage.merge.assign``: a month or year report joins the one more precise
+    event of its group in that month or year)."""
+    from dipevents.storage.merge import assign
+
+    groups: dict[tuple, list[Event]] = defaultdict(list)
+    for ev in events:
+        year = ev.date.year if ev.date is not None else None
+        groups[(ev.actor, str(ev.actor_type), ev.action, ev.target, str(ev.target_type), year)].append(ev)
+    merged: dict[str, list[Event]] = defaultdict(list)
+    keys: dict[str, tuple] = {}
+    for (actor, actor_type, action, target, target_type, _), reports in groups.items():
+        mapping = assign({(r.date, str(r.date_precision)) for r in reports})
+        for r in reports:
+            date, precision = mapping[(r.date, str(r.date_precision))]
+            event_id = make_event_id(actor, action, target, date, precision)
+            merged[event_id].append(r)
+            keys[event_id] = (actor, actor_type, action, target, target_type, date, precision)
+    return {eid: Act(eid, *keys[eid][:5], keys[eid][5], keys[eid][6], tuple(reports))
+            for eid, reports in merged.items()}

@@ -22,7 +22,7 @@ import pytest
 from dipevents import countries, query
 from dipevents.errors import QueryError, UnknownActionError, UnknownCountryError
 from dipevents.schema import Event
-from tests._querykit import build_store, devset_events, seed_events
+from tests._querykit import acts, build_store, devset_events, seed_events
 from tests.conftest import shared_path
 
 
@@ -44,14 +44,6 @@ def everything() -> list[Event]:
 @pytest.fixture(scope="module")
 def full_store(everything: list[Event], tmp_path_factory: pytest.TempPathFactory) -> object:
     return build_store(everything, tmp_path_factory.mktemp("full-store"))
-
-
-def acts(events: list[Event]) -> dict[str, list[Event]]:
-    """Reports grouped by act (event id), as the store groups them."""
-    grouped: dict[str, list[Event]] = defaultdict(list)
-    for ev in events:
-        grouped[ev.event_id].append(ev)
-    return grouped
 
 
 def texts() -> dict[str, str]:
@@ -111,13 +103,13 @@ def test_supporters_period_filters(seed_store: object) -> None:
 def test_supporters_and_condemners_match_the_gold_on_every_target(full_store: object, everything: list[Event]) -> None:
     for action, helper in (("support", query.supporters), ("condemn", query.condemners)):
         grouped = acts([e for e in everything if e.action == action])
-        targets = {reports[0].target for reports in grouped.values() if reports[0].target_type == "state"}
+        targets = {act.target for act in grouped.values() if act.target_type == "state"}
         assert targets, action
         for target in sorted(targets):
             expected: dict[str, set[str]] = defaultdict(set)
-            for reports in grouped.values():
-                if reports[0].target == target:
-                    expected[reports[0].actor] |= {r.doc_id for r in reports}
+            for act in grouped.values():
+                if act.target == target:
+                    expected[act.actor] |= act.docs
             table = helper(target, actor_type=None, store=full_store)
             got = {row["actor"]: row["n_documents"] for row in table.to_pylist()}
             assert got == {a: len(d) for a, d in expected.items()}, (action, target)
@@ -139,13 +131,13 @@ def test_find_events_matches_the_gold_for_each_filter(full_store: object, everyt
     ]
     for kwargs, keep in cases:
         table = query.find_events(**kwargs, store=full_store)
-        expected = {eid for eid, reports in grouped.items() if keep(reports[0])}
+        expected = {eid for eid, act in grouped.items() if keep(act)}
         assert set(table.column("event_id").to_pylist()) == expected, kwargs
         assert expected, kwargs
         for row in table.to_pylist():
-            assert row["n_documents"] == len({r.doc_id for r in grouped[row["event_id"]]})
+            assert row["n_documents"] == len(grouped[row["event_id"]].docs)
             assert row["action_precision"] == "fine"
-            assert row["evidence"] in {r.sentence for r in grouped[row["event_id"]]}
+            assert row["evidence"] in {r.sentence for r in grouped[row["event_id"]].reports}
 
 
 def test_find_events_is_events_and_sorted_by_date(seed_store: object) -> None:
@@ -159,7 +151,7 @@ def test_find_events_is_events_and_sorted_by_date(seed_store: object) -> None:
 
 def test_timeline_holds_both_directions_in_date_order(full_store: object, everything: list[Event]) -> None:
     table = query.timeline("Iran", "Albania", store=full_store)
-    expected = {eid for eid, r in acts(everything).items() if {r[0].actor, r[0].target} == {"IRN", "ALB"}}
+    expected = {eid for eid, act in acts(everything).items() if {act.actor, act.target} == {"IRN", "ALB"}}
     assert set(table.column("event_id").to_pylist()) == expected
     assert {"IRN", "ALB"} == set(table.column("actor").to_pylist())
     dates = table.column("date").to_pylist()
@@ -170,8 +162,7 @@ def test_reactions_to_albania_cutting_ties(seed_store: object, seeds: list[Event
     table = query.reactions("Albania", "sever_ties", "Iran", store=seed_store)
     start = dt.date(2022, 9, 7)
     expected = set()
-    for reports in acts(seeds).values():
-        e = reports[0]
+    for e in acts(seeds).values():
         floor = start.replace(day=1) if e.date_precision == "month" else start
         in_window = floor <= e.date <= start + dt.timedelta(30)
         if e.action in query.DEFAULT_REACTIONS and e.target in ("ALB", "IRN") and in_window:
@@ -218,8 +209,7 @@ def test_coarse_actions_are_left_out_unless_asked_for(seeds: list[Event], tmp_pa
 def test_dyad_year_counts_match_the_gold_with_cow_codes(full_store: object, everything: list[Event]) -> None:
     table = query.dyad_counts("year", store=full_store)
     expected: dict[tuple[str, str, int], list[str]] = defaultdict(list)
-    for reports in acts(everything).values():
-        e = reports[0]
+    for e in acts(everything).values():
         if e.actor_type == "state" and e.target_type == "state" and e.date is not None:
             expected[(e.actor, e.target, e.date.year)].append(e.action)
     rows = table.to_pylist()
@@ -245,9 +235,9 @@ def test_dyad_month_counts_leave_out_year_dates_and_say_so(
         table = query.dyad_counts("month", actions=["expel_diplomats", "recall_ambassador"], store=full_store)
     assert {"year", "month", "n_expel_diplomats", "n_recall_ambassador"} <= set(table.column_names)
     assert "n_support" not in table.column_names
-    monthly = [r[0] for r in acts(everything).values()
-               if r[0].action in ("expel_diplomats", "recall_ambassador") and r[0].actor_type == "state"
-               and r[0].target_type == "state"]
+    monthly = [e for e in acts(everything).values()
+               if e.action in ("expel_diplomats", "recall_ambassador") and e.actor_type == "state"
+               and e.target_type == "state"]
     kept = [e for e in monthly if e.date_precision in ("day", "month")]
     assert sum(table.column("n_events").to_pylist()) == len(kept)
     left_out = len(monthly) - len(kept)
