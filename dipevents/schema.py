@@ -94,9 +94,7 @@ def _action_enum(schema: dict[str, Any]) -> None:
     schema["enum"] = list(vocabulary.names())
 
 
-def make_event_id(
-    actor: str, action: str, target: str, date: dt.date | None, precision: str | DatePrecision
-) -> str:
+def make_event_id(actor: str, action: str, target: str, date: dt.date | None, precision: str | DatePrecision) -> str:
     """Stable id of an act: SHA-256 over its normalised actor, action, target and date.
 
     The date is normalised to its precision (``2022-09`` for a month), so the same act
@@ -115,30 +113,51 @@ def make_event_id(
         day = f"{date.year:04d}-{date.month:02d}"
     else:
         day = date.isoformat()
-    key = "|".join([actor.strip().upper() if _ISO3.match(actor.strip().upper()) else actor.strip(),
-                    action.strip(), target.strip(), day])
+    key = "|".join(
+        [
+            actor.strip().upper() if _ISO3.match(actor.strip().upper()) else actor.strip(),
+            action.strip(),
+            target.strip(),
+            day,
+        ]
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+class _FieldError(ValueError):
+    """A failed cross-field check that still knows which field is at fault.
+
+    Model-level validators have no field location in pydantic's errors; carrying the
+    field here lets :func:`_translate` name it.
+    """
+
+    def __init__(self, field: str, value: object, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
 
 
 def _check_actor_id(field: str, actor_id: str, actor_type: ActorType) -> None:
     if actor_type is ActorType.STATE:
         if not _ISO3.match(actor_id):
-            raise ValueError(f"{field} {actor_id!r} is not an ISO 3166-1 alpha-3 code (three upper-case letters)")
+            raise _FieldError(
+                field, actor_id, f"{field} {actor_id!r} is not an ISO 3166-1 alpha-3 code (three upper-case letters)"
+            )
         from dipevents import countries
 
         if not countries.is_iso3(actor_id):
-            raise ValueError(f"{field} {actor_id!r} is not the ISO3 code of a known state")
+            raise _FieldError(field, actor_id, f"{field} {actor_id!r} is not the ISO3 code of a known state")
     elif actor_type is ActorType.IGO:
         if not _IGO.match(actor_id):
-            raise ValueError(f"{field} {actor_id!r} is not an upper-case IGO code such as NATO or ARAB_LEAGUE")
+            raise _FieldError(
+                field, actor_id, f"{field} {actor_id!r} is not an upper-case IGO code such as NATO or ARAB_LEAGUE"
+            )
     elif not _SLUG.match(actor_id):
-        raise ValueError(f"{field} {actor_id!r} is not a slug (lower-case words joined by '-')")
+        raise _FieldError(field, actor_id, f"{field} {actor_id!r} is not a slug (lower-case words joined by '-')")
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, record: str | None = None) -> Self:
@@ -159,11 +178,14 @@ def _translate(exc: pydantic.ValidationError, model: str, record: str | None, da
     for err in exc.errors():
         field = ".".join(str(p) for p in err["loc"]) or "(record)"
         value = err.get("input")
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, _FieldError):
+            field, value = cause.field, cause.value
         if first_field is None:
             first_field, first_value = field, value
         msg = err["msg"].removeprefix("Value error, ")
         shown = repr(value) if len(repr(value)) < 80 else repr(value)[:77] + "..."
-        parts.append(f"{field}={shown}: {msg}" if field != "(record)" else msg)
+        parts.append(f"{field}={shown}: {msg}")
     where = f" in record {record}" if record else ""
     if record is None and isinstance(data, dict) and data.get("doc_id"):
         where = f" in record from document {data['doc_id']!r}"
@@ -177,7 +199,9 @@ class _Act(_Base):
 
     event_id: str = Field(
         default="",
-        description="Stable id: SHA-256 (first 20 hex digits) over actor, action, target and the date at its precision.",
+        description=(
+            "Stable id: SHA-256 (first 20 hex digits) over actor, action, target and the date at its precision."
+        ),
     )
     actor: str = Field(description="Actor id: ISO3 for a state, upper-case code for an IGO, else a slug.")
     actor_type: ActorType = Field(description="Kind of actor.")
@@ -186,10 +210,17 @@ class _Act(_Base):
     target_type: ActorType = Field(description="Kind of target.")
     target_name: str | None = Field(default=None, description="Display name of the target.")
     action: str = Field(description="Action of the vocabulary (see the actions table).", json_schema_extra=_action_enum)
-    date: dt.date | None = Field(description="When the act happened (not when it was reported); first day of the month or year at coarser precision.")
+    date: dt.date | None = Field(
+        description=(
+            "When the act happened (not when it was reported); "
+            "first day of the month or year at coarser precision."
+        )
+    )
     date_precision: DatePrecision = Field(description="How precise the date is.")
     cameo: str = Field(default="", description="CAMEO event code of the action (derived from the action).")
-    quad_class: int = Field(default=0, description="CAMEO quad class 1-4 (derived).", json_schema_extra={"arrow": "int8"})
+    quad_class: int = Field(
+        default=0, description="CAMEO quad class 1-4 (derived).", json_schema_extra={"arrow": "int8"}
+    )
     goldstein: float = Field(default=0.0, description="Goldstein scale value (derived).")
     plover_type: str = Field(default="", description="PLOVER event type (derived).")
     plover_mode: str | None = Field(default=None, description="PLOVER mode (derived).")
@@ -198,9 +229,13 @@ class _Act(_Base):
     @classmethod
     def _known_action(cls, value: str) -> str:
         from dipevents import vocabulary
+        from dipevents.errors import UnknownActionError
 
         if not vocabulary.is_action(value):
-            vocabulary.get(value)  # raises UnknownActionError with suggestions
+            try:
+                vocabulary.get(value)
+            except UnknownActionError as exc:  # re-raised as a field error so the record is named
+                raise ValueError(str(exc)) from None
         return value
 
     @model_validator(mode="after")
@@ -208,7 +243,11 @@ class _Act(_Base):
         _check_actor_id("actor", self.actor, self.actor_type)
         _check_actor_id("target", self.target, self.target_type)
         if self.actor == self.target and self.actor_type == self.target_type:
-            raise ValueError(f"actor and target are both {self.actor!r}: an event is directed at another actor")
+            raise _FieldError(
+                "target",
+                self.target,
+                f"actor and target are both {self.actor!r}: an event is directed at another actor",
+            )
         _check_date(self.date, self.date_precision)
         from dipevents import vocabulary
 
@@ -225,9 +264,11 @@ class _Act(_Base):
             if current in ("", 0, 0.0, None):
                 object.__setattr__(self, name, value)
             elif current != value:
-                raise ValueError(
+                raise _FieldError(
+                    name,
+                    current,
                     f"{name}={current!r} disagrees with action {self.action!r}, which gives {value!r} "
-                    "(derived fields come from the vocabulary; leave them empty)"
+                    "(derived fields come from the vocabulary; leave them empty)",
                 )
         if not self.event_id:
             object.__setattr__(
@@ -241,14 +282,16 @@ class _Act(_Base):
 def _check_date(date: dt.date | None, precision: DatePrecision) -> None:
     if precision is DatePrecision.UNKNOWN:
         if date is not None:
-            raise ValueError(f"date {date} given with precision 'unknown'; use precision year, month or day")
+            raise _FieldError(
+                "date", date, f"date {date} given with precision 'unknown'; use precision year, month or day"
+            )
         return
     if date is None:
-        raise ValueError(f"date is missing but date_precision is {precision.value!r}; use 'unknown'")
+        raise _FieldError("date", None, f"date is missing but date_precision is {precision.value!r}; use 'unknown'")
     if precision is DatePrecision.MONTH and date.day != 1:
-        raise ValueError(f"date {date} has precision 'month' but is not the first day of its month")
+        raise _FieldError("date", date, f"date {date} has precision 'month' but is not the first day of its month")
     if precision is DatePrecision.YEAR and (date.month, date.day) != (1, 1):
-        raise ValueError(f"date {date} has precision 'year' but is not 1 January")
+        raise _FieldError("date", date, f"date {date} has precision 'year' but is not 1 January")
 
 
 class _Source(_Base):
@@ -258,21 +301,43 @@ class _Source(_Base):
     url: str | None = Field(default=None, description="URL of the source document, where known.")
     publisher: str | None = Field(default=None, description="Publisher of the source document.")
     published: dt.date | None = Field(default=None, description="Publication date of the source document.")
-    sentence: str | None = Field(default=None, description="The sentence the event was read from (None for imported events).")
-    sentence_start: int | None = Field(default=None, ge=0, description="Character offset of the sentence in the document.")
+    sentence: str | None = Field(
+        default=None, description="The sentence the event was read from (None for imported events)."
+    )
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="Character offset of the sentence in the document."
+    )
     sentence_end: int | None = Field(default=None, ge=0, description="Character offset just past the sentence.")
-    rule: str = Field(min_length=1, description="Why it was coded so: the parser rule that fired, or the importer's mapping.")
-    salience: Salience = Field(default=Salience.MAIN, description="main: the story's news; background: an earlier act it recalls.")
-    dataset: Dataset = Field(default=Dataset.TEXT, description="Who coded it: the dipevents text parser or an imported dataset.")
+    rule: str = Field(
+        min_length=1, description="Why it was coded so: the parser rule that fired, or the importer's mapping."
+    )
+    salience: Salience = Field(
+        default=Salience.MAIN, description="main: the story's news; background: an earlier act it recalls."
+    )
+    dataset: Dataset = Field(
+        default=Dataset.TEXT, description="Who coded it: the dipevents text parser or an imported dataset."
+    )
     origin_id: str | None = Field(default=None, description="The record's id in the dataset it was imported from.")
-    origin_codes: str | None = Field(default=None, description="The original codes of an imported record, as 'Name=value;...'.")
+    origin_codes: str | None = Field(
+        default=None, description="The original codes of an imported record, as 'Name=value;...'."
+    )
 
     @model_validator(mode="after")
     def _offsets(self) -> Self:
         if (self.sentence_start is None) != (self.sentence_end is None):
-            raise ValueError("sentence_start and sentence_end must be given together")
-        if self.sentence_start is not None and self.sentence_end is not None and self.sentence_end < self.sentence_start:
-            raise ValueError(f"sentence_end {self.sentence_end} is before sentence_start {self.sentence_start}")
+            raise _FieldError(
+                "sentence_end", self.sentence_end, "sentence_start and sentence_end must be given together"
+            )
+        if (
+            self.sentence_start is not None
+            and self.sentence_end is not None
+            and self.sentence_end < self.sentence_start
+        ):
+            raise _FieldError(
+                "sentence_end",
+                self.sentence_end,
+                f"sentence_end {self.sentence_end} is before sentence_start {self.sentence_start}",
+            )
         return self
 
 
@@ -283,11 +348,20 @@ class Event(_Source, _Act):
 class EventRecord(_Act):
     """One unique act in the store's ``events`` table, with a summary of its reports."""
 
-    salience: Salience = Field(default=Salience.MAIN, description="main if any report gives it as news, else background.")
+    salience: Salience = Field(
+        default=Salience.MAIN, description="main if any report gives it as news, else background."
+    )
     first_reported: dt.date | None = Field(default=None, description="Earliest publication date among its reports.")
     last_reported: dt.date | None = Field(default=None, description="Latest publication date among its reports.")
-    n_sources: int = Field(default=1, ge=1, description="Number of distinct publishers (or datasets) reporting it.", json_schema_extra={"arrow": "int32"})
-    n_documents: int = Field(default=1, ge=1, description="Number of distinct documents reporting it.", json_schema_extra={"arrow": "int32"})
+    n_sources: int = Field(
+        default=1,
+        ge=1,
+        description="Number of distinct publishers (or datasets) reporting it.",
+        json_schema_extra={"arrow": "int32"},
+    )
+    n_documents: int = Field(
+        default=1, ge=1, description="Number of distinct documents reporting it.", json_schema_extra={"arrow": "int32"}
+    )
 
 
 class Mention(_Source):
