@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TypeVar
 
 import duckdb
@@ -125,6 +126,8 @@ class ImportReport:
     stored: int = 0
     merged: int = 0
     coarse: int = 0
+    rejects_path: Path | None = None
+    unmapped_path: Path | None = None
 
     def count_unmapped(self, counts: Mapping[str, int]) -> None:
         self.unmapped.update({k: v for k, v in counts.items() if v})
@@ -137,10 +140,12 @@ class ImportReport:
         """True when rows read == imported + unmapped + rejected."""
         return self.rows_read == self.imported + self.unmapped_total + self.rejected
 
-    def add(self, batch: ImportBatch) -> None:
+    def add(self, batch: ImportBatch, *, count_events: bool = True) -> None:
+        """Count a batch; ``count_events=False`` when the store will say what it imported."""
         self.records_read += batch.records_read
         self.rows_read += batch.rows_read
-        self.imported += batch.events.num_rows
+        if count_events:
+            self.imported += batch.events.num_rows
         self.coarse += batch.coarse
         self.count_unmapped(batch.unmapped_counts)
 
@@ -158,6 +163,8 @@ class ImportReport:
     def as_dict(self) -> dict[str, object]:
         out = dataclasses.asdict(self)
         out["unmapped"] = dict(self.unmapped)
+        for key in ("rejects_path", "unmapped_path"):
+            out[key] = str(out[key]) if out[key] else None
         return out
 
 
@@ -171,6 +178,7 @@ class ImportBatch:
     rows_read: int
     records_read: int
     coarse: int = 0
+    source_file: str = ""
 
 
 class Lookup:
@@ -351,7 +359,9 @@ def split_batch(
     for k, v in (skipped or {}).items():
         counts[k] = counts.get(k, 0) + v
     rows = n + extra
-    return ImportBatch(events, unmapped, counts, rows, rows if records_read is None else records_read, coarse)
+    return ImportBatch(
+        events, unmapped, counts, rows, rows if records_read is None else records_read, coarse, source_file
+    )
 
 
 def _assemble(
