@@ -41,6 +41,14 @@ _LAZY: dict[str, str] = {
     "sql": "dipevents.query",
     "supporters": "dipevents.query",
     "timeline": "dipevents.query",
+    # importers
+    "ImportReport": "dipevents.importers",
+    "import_gdelt": "dipevents.importers",
+    "import_icews": "dipevents.importers",
+    "import_plover": "dipevents.importers",
+    "read_gdelt": "dipevents.importers",
+    "read_icews": "dipevents.importers",
+    "read_plover": "dipevents.importers",
     # evaluation
     "EvalReport": "dipevents.evaluation",
     "GoldSet": "dipevents.evaluation",

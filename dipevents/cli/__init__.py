@@ -20,6 +20,7 @@ _COMMAND_MODULES = [
     "dipevents.cli.demo",
     "dipevents.cli.evaluate",
     "dipevents.cli.query",
+    "dipevents.cli.imports",
 ]
 
 
