@@ -31,6 +31,9 @@ _LAZY: dict[str, str] = {
     "Mention": "dipevents.schema",
     "Salience": "dipevents.schema",
     "arrow_schema": "dipevents.arrowschema",
+    # parsing
+    "parse_file": "dipevents.parsing",
+    "parse_text": "dipevents.parsing",
     # questions
     "Answer": "dipevents.ask",
     "ask": "dipevents.ask",

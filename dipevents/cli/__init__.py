@@ -18,6 +18,7 @@ from dipevents.errors import DipeventsError
 # Modules that add sub-commands, in the order they appear in --help.
 _COMMAND_MODULES = [
     "dipevents.cli.demo",
+    "dipevents.cli.parse",
     "dipevents.cli.evaluate",
     "dipevents.cli.query",
     "dipevents.cli.imports",

@@ -1,0 +1,408 @@
+"""Actor recognition: states and IGOs named in a sentence, with the role cues the coder needs.
+
+The gazetteer is built once from the reference tables (``countries.surface_forms()``,
+``igos.surface_forms()``) plus ``data/parser_people.csv`` (leaders named without a title).
+It is compiled into one trie-shaped regular expression, so a scan costs about the same
+whatever the number of names, and it is matched case-insensitively but accepted only
+when capitalised as written (``US`` not ``us``, ``Turkey`` not ``turkey``).
+
+Each :class:`Mention` says what kind of name it is (a state name, a capital used as a
+metonym, a demonym, an official with a title, an anaphor such as "the country"), whether it
+is a possessor ("Albania's"), and which preposition governs it ("with Iran").
+:class:`Discourse` carries what a document has said so far: people learnt with their state
+("Albanian Prime Minister Edi Rama" makes a later "Rama" Albania) and the state in focus,
+which "the country", "the regime" or "it" refer back to.
+
+>>> ms = find_mentions("Albanian Prime Minister Edi Rama met the U.S. envoy in Tirana.", Discourse())
+>>> [(m.actor, m.kind, m.text) for m in ms]
+[('ALB', 'official', 'Albanian Prime Minister Edi Rama'), ('USA', 'variant', 'U.S.'), ('ALB', 'capital', 'Tirana')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from dipevents._resources import read_csv, read_json
+
+__all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
+
+log = logging.getLogger(__name__)
+
+_PREPOSITIONS = frozenset(
+    "with to against from of on in for at into toward towards over between by about among upon "
+    "across within amid than like via under including".split()
+)
+_DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer form: the actor it names."""
+
+    actor: str
+    actor_type: str  # "state" or "igo"
+    kind: str  # name, variant, capital, seat, demonym, demonym_plural, government, igo, person
+    ambiguous: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor named in a sentence (offsets are relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    actor_type: str
+    kind: str  # an Entry kind, or "official", "anaphor", "pair", "pronoun"
+    possessive: bool = False
+    prep: str | None = None  # preposition just before the mention, lower-case
+    members: tuple[str, ...] = ()  # for "pair": the states referred to
+
+    @property
+    def is_demonym(self) -> bool:
+        return self.kind in _DEMONYM_KINDS
+
+    @property
+    def subject_like(self) -> bool:
+        """Could this mention be the grammatical subject (the actor) of a verb?"""
+        if self.prep is not None:
+            return False
+        if self.kind in _DEMONYM_KINDS:
+            return False
+        return not (self.possessive and self.kind not in ("official",))
+
+
+class Gazetteer:
+    """Surface forms of states and IGOs compiled into one trie-shaped regular expression."""
+
+    def __init__(self, forms: Mapping[str, Entry]) -> None:
+        self.forms: dict[str, Entry] = {}
+        for form, entry in forms.items():
+            key = form.casefold()
+            # The first form wins; a form shared by two actors is dropped as ambiguous.
+            if key in self.forms and self.forms[key].actor != entry.actor:
+                log.debug("gazetteer form %r names %s and %s; kept the first", form, self.forms[key].actor, entry.actor)
+                continue
+            self.forms.setdefault(key, entry)
+        self._case: dict[str, str] = {f.casefold(): f for f in forms}
+        self.pattern = re.compile(r"(?<![\w’'-])(?:" + _trie_regex(self.forms) + r")(?![\w’-])", re.IGNORECASE)
+        self.names: dict[str, str] = {}
+        for form, entry in forms.items():
+            if entry.kind == "name":
+                self.names.setdefault(entry.actor, form)
+            elif entry.actor_type == "igo":
+                self.names.setdefault(entry.actor, form)
+
+    def lookup(self, matched: str) -> Entry | None:
+        """The entry for a matched form, or None when its capitalisation rules it out."""
+        key = matched.casefold()
+        entry = self.forms.get(key)
+        if entry is None:
+            return None
+        written = self._case.get(key, matched)
+        if written.isupper() and len(written) > 1:
+            return entry if matched.isupper() else None
+        if not matched[:1].isupper():
+            return None
+        if entry.ambiguous and matched != written:
+            return None
+        return entry
+
+    def name(self, actor: str) -> str:
+        """Display name of an actor id."""
+        return self.names.get(actor, actor)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One alternation of ``words`` shaped as a trie: each branch point tried once."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if not node:
+            return ""
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(_escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _escape(ch: str) -> str:
+    if ch == " ":
+        return r"\s{1,3}"
+    if ch in "'’":
+        return "['’]"
+    return re.escape(ch)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of every state, IGO and listed official; built once, on first use."""
+    from dipevents import countries
+
+    forms: dict[str, Entry] = {}
+    ambiguous = countries.ambiguous_forms()
+    for form, (iso3, kind) in countries.surface_forms().items():
+        forms[form] = Entry(iso3, "state", kind, form in ambiguous)
+    for form, code, amb in _igo_forms():
+        forms.setdefault(form, Entry(code, "igo", "igo", amb))
+    for row in read_csv("parser_people.csv"):
+        forms.setdefault(row["name"], Entry(row["iso3"], "state", "person", False))
+    # "U.S" without its final period occurs when a sentence ends on it.
+    for form in list(forms):
+        if form.endswith(".") and form.count(".") > 1:
+            forms.setdefault(form[:-1], forms[form])
+    return Gazetteer(forms)
+
+
+def _igo_forms() -> list[tuple[str, str, bool]]:
+    """(form, code, ambiguous) for every IGO form, from ``dipevents.igos`` or its table."""
+    try:
+        from dipevents import igos  # type: ignore[attr-defined]
+
+        raw = igos.surface_forms()
+    except (ImportError, AttributeError):
+        raw = None
+    out: list[tuple[str, str, bool]] = []
+    if raw is not None:
+        amb = set(getattr(igos, "ambiguous_forms", lambda: ())())
+        items = raw.items() if isinstance(raw, Mapping) else raw
+        for form, value in items:
+            code = value if isinstance(value, str) else value[0]
+            out.append((form, code, form in amb))
+        return out
+    for row in read_csv("igos.csv"):
+        amb = {a for a in row.get("ambiguous", "").split("|") if a}
+        for form in [row["code"], row["name"], *row["aliases"].split("|")]:
+            if form:
+                out.append((form, row["code"], form in amb))
+    return out
+
+
+@cache
+def _lexicon() -> dict:
+    return read_json("parser_lexicon.json")
+
+
+@cache
+def _official_after() -> re.Pattern[str]:
+    titles = _lexicon()["officials"]["titles"]
+    return re.compile(r"\A(?:['’]s?)?\s{1,3}(?:" + titles + r")(?:" + _lexicon()["officials"]["person_name"] + r")?")
+
+
+@cache
+def _official_before() -> re.Pattern[str]:
+    return re.compile(_lexicon()["officials"]["title_before_of"])
+
+
+@cache
+def _name_after_official() -> re.Pattern[str]:
+    return re.compile(r"\A" + _lexicon()["officials"]["person_name"])
+
+
+@cache
+def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    a = _lexicon()["anaphors"]
+    return re.compile(a["state"]), re.compile(a["pair"])
+
+
+# An official whose title ends in one of these is the state's envoy: a target, not an actor.
+_ENVOY_HEAD = re.compile(
+    r"(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
+)
+_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,3}$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
+_POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?:President|Prime\s{1,3}Minister|Minister|Premier|Chancellor|King|Emir|Spokes(?:man|woman|person)|Secretary|Ambassador|"
+    r"Adviser|Advisor|Leader|Gen\.|General)\s{1,3}$"
+)
+
+
+@dataclass
+class Discourse:
+    """What a document has established so far, for resolving people and back-references."""
+
+    people: dict[str, str] = field(default_factory=dict)  # name -> iso3, learnt in this document
+    focus: str | None = None  # the state most recently acting (subject of a sentence)
+    focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
+    pair: tuple[str, ...] = ()  # the last two states named together
+    _people_re: re.Pattern[str] | None = None
+    _people_n: int = -1
+
+    def learn(self, name: str, actor: str) -> None:
+        """Remember that ``name`` (and its surname) stands for ``actor`` in this document."""
+        name = name.strip()
+        if len(name) < 3 or not name[0].isupper():
+            return
+        self.people.setdefault(name, actor)
+        parts = name.split()
+        if len(parts) > 1 and len(parts[-1]) > 2:
+            self.people.setdefault(parts[-1], actor)
+
+    def people_pattern(self) -> re.Pattern[str] | None:
+        if not self.people:
+            return None
+        if self._people_n != len(self.people):
+            names = sorted(self.people, key=len, reverse=True)
+            self._people_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s?)?(?![\w-])")
+            self._people_n = len(self.people)
+        return self._people_re
+
+    def note_state(self, actor: str, subject: bool) -> None:
+        """Update the focus after a state is mentioned (``subject``: as the acting party)."""
+        if subject:
+            if self.focus != actor:
+                self.focus_other = self.focus
+            self.focus = actor
+        elif actor != self.focus:
+            self.focus_other = actor
+
+
+def _prep_before(sentence: str, start: int) -> str | None:
+    m = _PREP_BEFORE.search(sentence, max(0, start - 20), start)
+    if m and m.end() == start:
+        word = m.group(1).lower()
+        if word in _PREPOSITIONS:
+            return word
+    return None
+
+
+def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
+    """Actor mentions of one sentence, left to right, without overlaps.
+
+    Officials ("the Saudi Foreign Ministry", "Prime Minister of Albania Edi Rama") become
+    one mention of the state; names learnt earlier in the document are found too;
+    "the country", "the kingdom", "the government" become anaphors of the state in focus.
+    """
+    gaz = gazetteer()
+    found: list[Mention] = []
+    for m in gaz.pattern.finditer(sentence):
+        entry = gaz.lookup(m.group(0))
+        if entry is None:
+            continue
+        start, end = m.span()
+        kind = entry.kind
+        if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
+            continue
+        mention = Mention(start, end, m.group(0), entry.actor, entry.actor_type, kind)
+        found.append(mention)
+    # Names learnt in this document (people introduced with their state).
+    pat = discourse.people_pattern()
+    if pat is not None:
+        for m in pat.finditer(sentence):
+            name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
+            actor = discourse.people.get(name)
+            if actor is None or _FORMER.search(sentence, max(0, m.start() - 40), m.start()):
+                continue
+            found.append(Mention(m.start(), m.start() + len(name), name, actor, "state", "person"))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    mentions: list[Mention] = []
+    last_end = -1
+    for mention in found:
+        if mention.start < last_end:
+            continue
+        mentions.append(mention)
+        last_end = mention.end
+    _add_officials(sentence, mentions, discourse)
+    _add_anaphors(sentence, mentions, discourse)
+    for mention in mentions:
+        tail = sentence[mention.end : mention.end + 3]
+        if mention.kind != "official" and _POSSESSIVE_AFTER.match(tail):
+            mention.possessive = True
+        if mention.prep is None and mention.kind not in ("official",):
+            mention.prep = _prep_before(sentence, mention.start)
+    return mentions
+
+
+def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
+    """Widen state mentions that name a government body or official, and learn the person."""
+    official_after = _official_after()
+    official_before = _official_before()
+    for mention in mentions:
+        if mention.actor_type != "state" or mention.kind == "person":
+            continue
+        rest = sentence[mention.end : mention.end + 160]
+        m = official_after.match(rest)
+        if m and (m.end() > 0):
+            person = m.group(1) if m.lastindex else None
+            end = mention.end + m.end()
+            if person:
+                discourse.learn(person, mention.actor)
+            mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
+            mention.end = end
+            mention.text = sentence[mention.start : end]
+            continue
+        before = sentence[max(0, mention.start - 80) : mention.start]
+        if official_before.search(before):
+            mention.kind = "official"
+            # Learn a name that follows ("Prime Minister of Albania Edi Rama").
+            nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
+            if nm and nm.group(1).split()[0] not in ("The", "A", "In", "On", "And"):
+                discourse.learn(nm.group(1), mention.actor)
+            # The title before belongs to the mention: "the president of Venezuela".
+            tm = official_before.search(before)
+            if tm:
+                mention.start = mention.start - (len(before) - tm.start())
+                mention.text = sentence[mention.start : mention.end]
+    # Titled people with a known person's name ("President Biden") are officials already.
+    for mention in mentions:
+        if mention.kind == "person" and _PERSON_TITLE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start):
+            mention.kind = "official"
+    # Drop overlaps created by widening (keep the earlier, wider mention).
+    mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            if mention.end > kept[-1].end and mention.actor == kept[-1].actor:
+                kept[-1].end = mention.end
+                kept[-1].text = sentence[kept[-1].start : mention.end]
+            continue
+        kept.append(mention)
+    mentions[:] = kept
+
+
+def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
+    state_re, pair_re = _anaphor_patterns()
+    extra: list[Mention] = []
+    for m in pair_re.finditer(sentence):
+        if discourse.pair and not _overlaps(mentions, m.start(), m.end()):
+            extra.append(Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair))
+    for m in state_re.finditer(sentence):
+        if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
+            continue
+        text = m.group(0)
+        low = text.lower()
+        # "its government" / "their ministry" are the same state as the clause's subject; the
+        # coder resolves them to the focus as well, which is right in reported speech.
+        if discourse.focus is None:
+            continue
+        actor = discourse.focus
+        if re.search(r"\b(?:other|neighbou?ring|baltic|european|african|asian|arab|gulf)\b", low) and discourse.focus_other:
+            # "the Baltic nation", "the neighbouring country": usually the other party.
+            actor = discourse.focus_other
+        extra.append(Mention(m.start(), m.end(), text, actor, "state", "anaphor"))
+    if extra:
+        mentions.extend(extra)
+        mentions.sort(key=lambda x: x.start)
+
+
+def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)

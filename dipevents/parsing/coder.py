@@ -1,0 +1,557 @@
+"""The text coder: ``parse_text`` turns an article into events with their evidence.
+
+For each sentence (see :mod:`.sentences`): find the actors named (:mod:`.actors`), and,
+when the cheap prefilter lets it through, the action triggers (:mod:`.actions`). For each
+trigger the coder assigns roles by the trigger's voice: the actor is the subject side
+(the nearest subject-like mention to its left, widened to a coordinated list, else the
+speaker of reported speech, else the state a pronoun or "the ministry" refers to), the
+target the object side (the first other actor inside or after the trigger in its clause,
+widened to a list). Negated, hypothetical and planned acts are skipped; accusations that
+name a cyber operation become ``cyberattack_accusation``; a denial with no named accuser
+takes the accusers of the denier from the text before it. The date is the date expression
+nearest the trigger, else the publication date. Every event records the rule that fired.
+
+>>> evs = parse_text("Albania cut diplomatic ties with Iran on Wednesday.", published="2022-09-08")
+>>> [(e.actor, e.action, e.target, str(e.date)) for e in evs]
+[('ALB', 'sever_ties', 'IRN', '2022-09-07')]
+>>> evs[0].rule
+'sever_ties:verb(sever ties)|actor=subject|target=object'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from dipevents.errors import DipeventsError, ParseError
+from dipevents.parsing.actions import TriggerMatch, cues, find_triggers, prefilter
+from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
+from dipevents.parsing.dates import DateMention, find_dates, publication_date
+from dipevents.parsing.sentences import Sentence, split_sentences
+from dipevents.schema import Event
+
+__all__ = ["parse_text"]
+
+log = logging.getLogger(__name__)
+
+#: Inputs longer than this are refused with ParseError (documents, not corpora).
+MAX_TEXT = 50_000_000
+
+_LIST_GAP = re.compile(r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z")
+_CLAUSE_BREAK = re.compile(
+    r";|:|\s[-–—]\s|\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
+    r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
+    r"describing|dismissing|noting|stressing|warning|insisting|demanding|and\s+(?:it|he|she|they)\b)|"
+    r"\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
+    r"\b(?:said|says|told|added|announced|stated)\b"
+)
+_RELATIVE = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
+_POSSESSOR_GAP = re.compile(
+    r"\A['’]s?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:decision|move|plan|announcement|order|choice|step|steps|intention|"
+    r"statement|call|calls|threat|warning|efforts?|bid|measures?|actions?)\s{1,3}(?:to\s{1,3}|of\s{1,3})?\Z"
+)
+_BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
+_ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
+_SPEAKER = re.compile(
+    r"[”\"’,]\s{0,3},?\s{0,3}(?:the\s{1,3})?((?:[A-Z][\w.'’-]{0,25}\s{1,3}){0,5}?[A-Z][\w.'’-]{1,25})\s{1,3}"
+    r"(?:said|says|wrote|writes|added|stated|told|tweeted|declared)\b"
+)
+_MUTUAL_WORDS = re.compile(r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I)
+_SALIENCE_DAYS = 62
+
+_ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
+
+
+@dataclass
+class _Roles:
+    actors: list[Mention]
+    targets: list[Mention]
+    how_actor: str
+    how_target: str
+    mutual: bool = False
+
+
+def _doc_id(text: str) -> str:
+    return "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _as_date(value: object, field: str, doc: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise ParseError(f"document {doc}: {field}={value!r} is not a date (use YYYY-MM-DD)")
+
+
+def parse_text(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    published: dt.date | str | None = None,
+) -> list[Event]:
+    """The diplomatic events a text reports, each with its evidence sentence and rule.
+
+    ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates; without it the
+    publication date is read from the text when it states one. ``doc_id`` defaults to a
+    hash of the text. Returns events in document order, one per (actor, action, target,
+    date). Raises :class:`~dipevents.errors.ParseError` when ``text`` is not a string,
+    is too long, or ``published`` is not a date; any text at all is otherwise accepted.
+
+    >>> [e.action for e in parse_text("Saudi Arabia expelled the Canadian ambassador.")]
+    ['expel_diplomats']
+    >>> parse_text("")
+    []
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse_text expects a str, got {type(text).__name__}")
+    if len(text) > MAX_TEXT:
+        raise ParseError(f"document {doc_id or '?'} is {len(text):,} characters, above the {MAX_TEXT:,} limit")
+    doc = doc_id or _doc_id(text)
+    pub = _as_date(published, "published", doc)
+    pub_from_text = False
+    if pub is None:
+        found = publication_date(text)
+        if found is not None:
+            pub, pub_from_text = found[0], True
+    try:
+        return _Coder(text, doc, url, publisher, pub).run()
+    except DipeventsError:
+        raise
+    except RecursionError as exc:  # pragma: no cover - defensive: never leak an internal error
+        raise ParseError(f"document {doc}: could not be parsed ({exc})") from exc
+    finally:
+        if pub_from_text:
+            log.debug("document %s: publication date %s read from the text", doc, pub)
+
+
+class _Coder:
+    """Codes one document; holds its discourse state."""
+
+    def __init__(self, text: str, doc: str, url: str | None, publisher: str | None, pub: dt.date | None) -> None:
+        self.text = text
+        self.doc = doc
+        self.url = url
+        self.publisher = publisher
+        self.pub = pub
+        self.discourse = Discourse()
+        self.events: list[Event] = []
+        self.seen: set[tuple[str, str, str, str]] = set()
+        self.accusations: list[tuple[int, str, str]] = []  # (sentence index, accuser, accused)
+        self.speaker: str | None = None  # actor id of the current quote's speaker; "" unknown
+        self.cues = cues()
+        self.gaz = gazetteer()
+
+    def run(self) -> list[Event]:
+        for index, sent in enumerate(split_sentences(self.text)):
+            self._sentence(index, sent)
+        return self.events
+
+    # -- one sentence ---------------------------------------------------------------------
+
+    def _sentence(self, index: int, sent: Sentence) -> None:
+        s = sent.text
+        mentions = find_mentions(s, self.discourse)
+        self._update_speaker(s, mentions)
+        coded_actors: list[str] = []
+        if mentions and prefilter(s):
+            dates: list[DateMention] | None = None
+            for trig in find_triggers(s):
+                if self._skipped(s, trig):
+                    continue
+                roles = self._roles(s, trig, mentions)
+                if roles is None:
+                    continue
+                if dates is None:
+                    dates = find_dates(s, self.pub)
+                action = self._refine(s, trig)
+                for actor, target in self._pairs(roles):
+                    if self._emit(index, sent, trig, action, roles, actor, target, dates):
+                        coded_actors.append(actor.actor)
+        self._update_focus(s, mentions, coded_actors)
+
+    def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
+        m = _SPEAKER.search(s)
+        if m:
+            inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type == "state"]
+            self.speaker = inside[0].actor if inside else ("" if m.group(1).split()[-1] not in ("It", "He", "She", "They") else self.discourse.focus)
+        elif not _QUOTE_OPEN.match(s):
+            self.speaker = None
+
+    def _update_focus(self, s: str, mentions: list[Mention], coded_actors: list[str]) -> None:
+        d = self.discourse
+        subject = coded_actors[0] if coded_actors else None
+        if subject is None:
+            for m in mentions:
+                if m.actor_type == "state" and m.subject_like and m.kind not in ("anaphor", "pair"):
+                    subject = m.actor
+                    break
+        for m in mentions:
+            if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
+                d.note_state(m.actor, subject=False)
+        if subject is not None:
+            d.note_state(subject, subject=True)
+        states = []
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.actor_type == b.actor_type == "state" and a.actor != b.actor and _LIST_GAP.match(s[a.end : b.start]):
+                states = [a.actor, b.actor]
+                break
+        if states:
+            d.pair = tuple(states)
+
+    # -- filters --------------------------------------------------------------------------
+
+    def _window(self, s: str, start: int, size: int = 60) -> str:
+        left = s[max(0, start - size) : start]
+        # Only the trigger's own clause: cut at the last strong break before it.
+        cut = max(left.rfind(";"), left.rfind("“"), left.rfind("”"), left.rfind('"'), left.rfind(", "), left.rfind(":"))
+        return left[cut + 1 :] if cut >= 0 else left
+
+    def _skipped(self, s: str, trig: TriggerMatch) -> bool:
+        c = self.cues
+        window = self._window(s, trig.start, 50)
+        if c.negation.search(window) or c.negation.search(trig.text):
+            return True
+        if trig.action not in c.exempt_hypothetical and c.hypothetical.search(window):
+            return True
+        if trig.action in c.no_future and c.future.search(window):
+            return True
+        if trig.action in ("condemn", "accuse") and re.search(
+            r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$",
+            s[max(0, trig.start - 90) : trig.start],
+            re.I,
+        ):
+            return True
+        return False
+
+    def _refine(self, s: str, trig: TriggerMatch) -> str:
+        """An accusation naming a cyber operation is a cyberattack accusation."""
+        if trig.action == "accuse" and trig.trigger.voice != "content":
+            span = s[trig.start : min(len(s), trig.end + 160)]
+            if self.cues.cyber.search(span):
+                return "cyberattack_accusation"
+        return trig.action
+
+    # -- roles ----------------------------------------------------------------------------
+
+    def _roles(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
+        voice = trig.trigger.voice
+        if voice == "passive":
+            return self._roles_passive(s, trig, mentions)
+        if voice in ("content", "cyber", "target_left"):
+            return self._roles_content(s, trig, mentions)
+        actors, how_actor = self._actor(s, trig, mentions)
+        if not actors:
+            return None
+        actor_ids = {a.actor for a in actors}
+        targets, how_target = self._target(s, trig, mentions, actor_ids)
+        mutual = False
+        if not targets and len(actor_ids) > 1 and (trig.trigger.mutual or _MUTUAL_WORDS.search(s[trig.start : trig.end + 40])):
+            mutual = True
+        elif not targets and trig.trigger.left_target:
+            targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+        if not targets and trig.action == "deny":
+            targets, how_target = self._accusers(actor_ids)
+        if not targets and not mutual:
+            return None
+        return _Roles(actors, targets, how_actor, how_target, mutual)
+
+    def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
+        left = [m for m in mentions if m.end <= trig.start]
+        voice = trig.trigger.voice
+        for i in range(len(left) - 1, -1, -1):
+            m = left[i]
+            gap = s[m.end : trig.start]
+            if _RELATIVE.match(gap):
+                return self._expand_left(s, left, i), "relative"
+            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap)) and len(gap) < 60:
+                return self._expand_left(s, left, i), "possessor"
+            if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
+                return [m], "modifier"
+            if m.subject_like and m.kind not in ("envoy",):
+                if _ALLY_AFTER.match(s[m.end : m.end + 12]):
+                    continue
+                return self._expand_left(s, left, i), "subject"
+        # Reported speech: "..., the ministry said" / "said the Saudi foreign ministry".
+        speaker = self._speaker_after(s, trig, mentions)
+        if speaker is not None:
+            return [speaker], "speaker"
+        if _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40)) or _QUOTE_OPEN.match(s):
+            focus = self.speaker if self.speaker is not None else self.discourse.focus
+            if focus:
+                return [self._virtual(focus, "pronoun")], "pronoun"
+        return [], ""
+
+    def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
+        verbs = self.cues.speech_verbs
+        for m in mentions:
+            if m.start < trig.end or m.kind == "envoy":
+                continue
+            after = s[m.end : m.end + 50]
+            v = verbs.search(after)
+            if v and not any(o.start > m.end and o.start < m.end + v.start() for o in mentions):
+                return m
+            before = s[max(trig.end, m.start - 16) : m.start]
+            if re.search(r"\b(?:said|says|according\s+to)\s{1,3}(?:the\s{1,3})?$", before):
+                return m
+        return None
+
+    def _virtual(self, actor: str, kind: str) -> Mention:
+        return Mention(0, 0, self.gaz.name(actor), actor, "state", kind)
+
+    def _expand_left(self, s: str, left: list[Mention], i: int) -> list[Mention]:
+        group = [left[i]]
+        j = i
+        while j > 0 and _LIST_GAP.match(s[left[j - 1].end : left[j].start]) and not left[j - 1].is_demonym:
+            group.insert(0, left[j - 1])
+            j -= 1
+        return self._members(group)
+
+    def _members(self, group: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        for m in group:
+            if m.kind == "pair" and m.members:
+                out.extend(self._virtual(a, "pair") for a in m.members)
+            else:
+                out.append(m)
+        return out
+
+    def _target(self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> tuple[list[Mention], str]:
+        limit = min(len(s), trig.end + 140)
+        brk = _CLAUSE_BREAK.search(s, trig.end, limit)
+        if brk:
+            limit = brk.start()
+        cands = [m for m in mentions if trig.start <= m.start < limit]
+        skip_from = trig.action == "recognize"
+        for k, m in enumerate(cands):
+            if m.actor in actor_ids:
+                continue
+            if skip_from and m.prep == "from":
+                continue
+            if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
+                continue
+            if m.kind == "pair":
+                continue
+            group = [m]
+            for n in cands[k + 1 :]:
+                if _LIST_GAP.match(s[group[-1].end : n.start]) and n.actor not in actor_ids:
+                    group.append(n)
+                else:
+                    break
+            return self._members(group), "object"
+        return [], ""
+
+    def _left_other(self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> tuple[list[Mention], str]:
+        for m in reversed([m for m in mentions if m.end <= trig.start]):
+            if m.actor not in actor_ids and trig.start - m.end < 120 and m.kind != "pair":
+                return [m], "left"
+        return [], ""
+
+    def _accusers(self, actor_ids: set[str]) -> tuple[list[Mention], str]:
+        recent = self.accusations[-12:]
+        accusers = []
+        for _, accuser, accused in recent:
+            if accused in actor_ids and accuser not in accusers and accuser not in actor_ids:
+                accusers.append(accuser)
+        return [self._virtual(a, "accuser") for a in accusers], "accuser"
+
+    def _roles_passive(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
+        left = [m for m in mentions if m.end <= trig.start]
+        target: list[Mention] = []
+        for i in range(len(left) - 1, -1, -1):
+            m = left[i]
+            gap = s[m.end : trig.start]
+            if len(gap) > 90 or re.search(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b", gap):
+                break
+            if trig.action in _ENVOY_ACTIONS and m.prep in ("in", "to") and i > 0:
+                continue
+            target = self._expand_left(s, left, i)
+            break
+        if not target:
+            return None
+        target_ids = {t.actor for t in target}
+        actor: list[Mention] = []
+        how = ""
+        after = [m for m in mentions if m.start >= trig.end]
+        for m in after:
+            if _BY_AGENT.match(s[trig.end : m.start]) and m.actor not in target_ids:
+                actor, how = [m], "by"
+                break
+        if not actor:
+            sp = self._speaker_after(s, trig, mentions)
+            if sp is not None and sp.actor not in target_ids:
+                actor, how = [sp], "speaker"
+        if not actor:
+            for m in mentions:
+                if m.start >= target[0].start:
+                    break
+                if m.subject_like and m.actor not in target_ids and m.kind != "envoy":
+                    actor, how = [m], "subject"
+                    break
+        if not actor:
+            focus = self.speaker or self.discourse.focus
+            if focus and focus not in target_ids and (
+                _PRONOUN_SUBJECT.search(s[: target[0].start]) or self.cues.speech_verbs.search(s)
+            ):
+                actor, how = [self._virtual(focus, "focus")], "focus"
+        if not actor:
+            return None
+        return _Roles(actor, target, how, "passive-subject")
+
+    def _roles_content(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
+        """Imputations ("interference", "baseless", a cyberattack by X): actor = the sentence's
+        acting state, target = the state the imputation points at."""
+        voice = trig.trigger.voice
+        target: Mention | None = None
+        if voice == "cyber":
+            target = self._cyber_culprit(s, trig, mentions)
+            if target is None:
+                return None
+        elif voice == "target_left":
+            before = [m for m in mentions if m.end <= trig.start and trig.start - m.end < 8]
+            if not before:
+                return None
+            target = before[-1]
+        actor: Mention | None = None
+        how = ""
+        excluded = {target.actor} if target else set()
+        for m in mentions:
+            if m.start >= trig.start and voice != "content":
+                break
+            if m.subject_like and m.actor not in excluded and m.kind not in ("envoy",) and m is not target:
+                if _ALLY_AFTER.match(s[m.end : m.end + 12]):
+                    continue
+                actor, how = m, "subject"
+                break
+        if actor is None:
+            sp = self._speaker_after(s, trig, mentions)
+            if sp is not None and sp.actor not in excluded:
+                actor, how = sp, "speaker"
+        if actor is None and (_QUOTE_OPEN.match(s) or self.cues.speech_verbs.search(s) or _PRONOUN_SUBJECT.search(s[: trig.start])):
+            focus = self.speaker if self.speaker is not None else self.discourse.focus
+            if focus and focus not in excluded:
+                actor, how = self._virtual(focus, "focus"), "focus"
+        if actor is None:
+            return None
+        if target is None:
+            # The nearest other state to the imputation, left first (possessors, demonyms).
+            best: tuple[int, Mention] | None = None
+            for m in mentions:
+                if m.actor == actor.actor or m.kind == "pair":
+                    continue
+                dist = trig.start - m.end if m.end <= trig.start else (m.start - trig.end) + 10
+                if dist < 0 or dist > 120:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, m)
+            if best is None:
+                return None
+            target = best[1]
+        if target.actor == actor.actor:
+            return None
+        return _Roles([actor], [target], how, "culprit" if voice == "cyber" else "nearest")
+
+    def _cyber_culprit(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
+        for m in reversed(mentions):
+            if m.end <= trig.start:
+                gap = s[m.end : trig.start]
+                if len(gap) <= 28 and (m.possessive or m.is_demonym or m.kind == "official" or re.fullmatch(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}", gap)):
+                    if re.search(r"\b(?:on|against|targeting)\s", gap):
+                        continue
+                    return m
+                break
+        for m in mentions:
+            if m.start >= trig.end:
+                gap = s[trig.end : m.start]
+                if len(gap) <= 60 and re.search(r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$", gap):
+                    return m
+                if len(gap) > 60:
+                    break
+        return None
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _pairs(self, roles: _Roles) -> list[tuple[Mention, Mention]]:
+        if roles.mutual:
+            return [(a, b) for a in roles.actors for b in roles.actors if a.actor != b.actor]
+        return [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
+
+    def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention]) -> tuple[dt.date | None, str]:
+        best: tuple[int, DateMention] | None = None
+        for d in dates:
+            dist = trig.start - d.end if d.end <= trig.start else d.start - trig.end
+            dist = max(dist, 0)
+            if d.end > trig.start and d.start < trig.end:
+                dist = 0
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        if best is not None:
+            return best[1].date, best[1].precision
+        if self.pub is not None:
+            return self.pub, "day"
+        return None, "unknown"
+
+    def _emit(
+        self,
+        index: int,
+        sent: Sentence,
+        trig: TriggerMatch,
+        action: str,
+        roles: _Roles,
+        actor: Mention,
+        target: Mention,
+        dates: list[DateMention],
+    ) -> bool:
+        date, precision = self._date(sent.text, trig, dates)
+        key = (actor.actor, action, target.actor, f"{date}/{precision}")
+        if action in ("accuse", "cyberattack_accusation"):
+            self.accusations.append((index, actor.actor, target.actor))
+        if key in self.seen:
+            return True
+        salience = "main"
+        if date is not None and self.pub is not None:
+            if date.year < self.pub.year and precision != "day" or (self.pub - date).days > _SALIENCE_DAYS:
+                salience = "background"
+        rule = f"{trig.rule}|actor={roles.how_actor}|target={'mutual' if roles.mutual else roles.how_target}"
+        data = {
+            "actor": actor.actor,
+            "actor_type": actor.actor_type,
+            "actor_name": self.gaz.name(actor.actor),
+            "target": target.actor,
+            "target_type": target.actor_type,
+            "target_name": self.gaz.name(target.actor),
+            "action": action,
+            "date": date,
+            "date_precision": precision,
+            "doc_id": self.doc,
+            "url": self.url,
+            "publisher": self.publisher,
+            "published": self.pub,
+            "sentence": sent.text,
+            "sentence_start": sent.start,
+            "sentence_end": sent.end,
+            "rule": rule,
+            "salience": salience,
+            "dataset": "text",
+        }
+        try:
+            event = Event.from_dict(data, record=f"{self.doc}:{sent.start}")
+        except DipeventsError as exc:
+            log.warning("document %s: event not coded from %r: %s", self.doc, sent.text[:80], exc)
+            return False
+        self.seen.add(key)
+        self.events.append(event)
+        return True

@@ -1,0 +1,247 @@
+"""Dates in news text: explicit, partial and relative, resolved against the publication date.
+
+:func:`find_dates` returns every date expression of a sentence with the date it denotes and
+how precise that is. Relative expressions ("on Wednesday", "yesterday", "last week") need
+the publication date; without it they are left out rather than guessed. A month-day
+without a year takes the year of publication (the previous year when that would put it
+after publication). :func:`publication_date` reads the date a text was published from the
+text itself: the archive's `` date YYYY-MM-DD`` marker, a "Published:" line, a line that is
+only a date, or a dateline ("MOSCOW, April 16").
+
+>>> import datetime as dt
+>>> [(d.date.isoformat(), d.precision) for d in find_dates("Iran said on Wednesday", dt.date(2022, 9, 8))]
+[('2022-09-07', 'day')]
+>>> [(d.date.isoformat(), d.precision) for d in find_dates("Since 2016 and in July 2020.", None)]
+[('2016-01-01', 'year'), ('2020-07-01', 'month')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_dates", "publication_date"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Order matters: longer, more specific forms first; matches do not overlap.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(p, re.IGNORECASE))
+    for kind, p in [
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("mdy", rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?,?\s{{1,3}}{_YEAR}\b"),
+        ("dmy", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON},?\s{{1,3}}{_YEAR}\b"),
+        ("slash", r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+        ("my", rf"\b(?:in\s{{1,3}}|since\s{{1,3}}|during\s{{1,3}}|of\s{{1,3}}|by\s{{1,3}}|until\s{{1,3}}|from\s{{1,3}})?{_MON},?\s{{1,3}}(?:of\s{{1,3}})?{_YEAR}\b"),
+        ("md", rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}(?:[-–]|to)\s{{0,3}}(?P<day2>[0-3]?\d))?\b(?![,.]?\s{{0,3}}(?:19|20)\d\d)"),
+        ("dm", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON}\b"),
+        ("month", rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid|earlier\s+in|last|this|next)[- ]{{1,3}}{_MON}\b"),
+        ("year", rf"\b(?P<prep>in|since|during|by|until|from|of|year|early|late|mid|around|before|after)[- ]{{1,3}}{_YEAR}\b(?![-/]\d)"),
+        ("relday", r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday|the\s+day\s+before|earlier\s+in\s+the\s+day|earlier\s+today)\b"),
+        ("weekday", r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"),
+        ("relperiod", r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|several|a\s+few)\s+(?:days|weeks)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b"),
+    ]
+)
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "several": 3, "a few": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence: where it is, the date it denotes and its precision."""
+
+    start: int
+    end: int
+    date: dt.date
+    precision: str  # "day", "month" or "year"
+    relative: bool  # resolved against the publication date
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    candidate = _safe_date(year, month, day)
+    # A month-day more than a few days after publication is last year's.
+    if candidate is not None and candidate > published + dt.timedelta(days=7):
+        year -= 1
+    return year
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, str, bool] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d, "day", False) if d else None
+    if kind in ("mdy", "dmy"):
+        d = _safe_date(int(g["year"]), _MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
+        return (d, "day", False) if d else None
+    if kind == "slash":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d, "day", False) if d else None
+    if kind == "my":
+        return dt.date(int(g["year"]), _MONTHS[g["mon"].lower().rstrip(".")], 1), "month", False
+    if kind in ("md", "dm"):
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        if g["mon"] == "May" and kind == "md" and not g.get("day"):
+            return None
+        day = int(g["day2"]) if g.get("day2") else int(g["day"])
+        year = _year_for(month, day, published)
+        if year is None:
+            return None
+        d = _safe_date(year, month, day)
+        return (d, "day", True) if d else None
+    if kind == "month":
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        if g["mon"].lower() == "may" and g["prep"].lower() not in ("in", "since", "during", "early", "late", "mid"):
+            return None  # "by may" is more often the modal verb
+        if published is None:
+            return None
+        prep = g["prep"].lower()
+        year = published.year
+        if prep == "last" or (prep != "next" and month > published.month):
+            year -= 1
+        if prep == "next" and month <= published.month:
+            year += 1
+        return dt.date(year, month, 1), "month", True
+    if kind == "year":
+        year = int(g["year"])
+        return dt.date(year, 1, 1), "year", False
+    if published is None:
+        return None
+    if kind == "relday":
+        rel = " ".join(g["rel"].lower().split())
+        if rel in ("yesterday", "the day before"):
+            return published - dt.timedelta(days=1), "day", True
+        return published, "day", True
+    if kind == "weekday":
+        target = _WEEKDAYS[g["wd"].lower()]
+        back = (published.weekday() - target) % 7
+        if g.get("last"):
+            back = back or 7
+        return published - dt.timedelta(days=back), "day", True
+    if kind == "relperiod":
+        per = " ".join(g["per"].lower().split())
+        if per in ("last week",) or per.endswith("days ago") or per.endswith("weeks ago") or per == "recent days":
+            weeks = 1
+            for word, n in _NUMBERS.items():
+                if per.startswith(word + " "):
+                    weeks = n
+            d = published - dt.timedelta(days=7 * weeks if "week" in per else weeks)
+            return dt.date(d.year, d.month, 1), "month", True
+        if per in ("this week", "earlier this week", "recent weeks"):
+            d = published - dt.timedelta(days=3)
+            return dt.date(d.year, d.month, 1), "month", True
+        if per in ("last month",):
+            first = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
+            return dt.date(first.year, first.month, 1), "month", True
+        if per in ("this month", "earlier this month"):
+            return dt.date(published.year, published.month, 1), "month", True
+        if per == "last year":
+            return dt.date(published.year - 1, 1, 1), "year", True
+        if per in ("this year", "earlier this year"):
+            return dt.date(published.year, 1, 1), "year", True
+        if per.endswith("ago"):
+            head = per.split()[0]
+            n = int(head) if head.isdigit() else _NUMBERS.get(head, 1)
+            return dt.date(published.year - n, 1, 1), "year", True
+    return None
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``sentence``, left to right, resolved where possible."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    if not _HAS_DATE_WORD.search(sentence):
+        return out
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            resolved = _resolve(kind, m, published)
+            taken.append((s, e))
+            if resolved is None:
+                continue
+            d, precision, relative = resolved
+            if not (1800 <= d.year <= 2200):
+                continue
+            out.append(DateMention(s, e, d, precision, relative))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+# Cheap gate: most sentences have no digit, month or weekday word at all.
+_HAS_DATE_WORD = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|today|tonight|"
+    r"yesterday|this|last|earlier|ago|recent|the\s+day)",
+    re.IGNORECASE,
+)
+
+_MARKER = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|Date)\s{0,3}(?:on)?\s{0,3}:?\s{0,3}([^\n]{4,60})", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?" + _MON + r"\s{1,3}(?P<day>[0-3]?\d)\b",
+    re.MULTILINE,
+)
+
+
+def _full_dates(text: str) -> list[DateMention]:
+    return [d for d in find_dates(text, None) if d.precision == "day" and not d.relative]
+
+
+def publication_date(text: str) -> tuple[dt.date, str] | None:
+    """The publication date a text states about itself, with its precision, or None.
+
+    >>> publication_date("Iran Press TV\\n\\nWednesday, 07 September 2022 2:17 PM\\n\\nAlbania ...")
+    (datetime.date(2022, 9, 7), 'day')
+    >>> publication_date("MOSCOW, April 16. /TASS/. Lavrov said ... after June 14, 2021.")
+    (datetime.date(2021, 4, 16), 'day')
+    """
+    head = text[:3000]
+    m = _MARKER.search(head)
+    if m:
+        return dt.date.fromisoformat(m.group(1)), "day"
+    m = _PUBLISHED.search(head)
+    if m:
+        found = _full_dates(m.group(1))
+        if found:
+            return found[0].date, "day"
+    # A short line (up to 12 lines in) that is mostly a date: a byline or a date stamp.
+    for line in head.splitlines()[:12]:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 90:
+            continue
+        found = _full_dates(stripped)
+        if found and (found[0].end - found[0].start) >= len(stripped) * 0.3:
+            return found[0].date, "day"
+    m = _DATELINE.search(head[:600])
+    if m:
+        month = _MONTHS[m.group("mon").lower().rstrip(".")]
+        day = int(m.group("day"))
+        # The year: from the nearest full date in the text, else unknown.
+        years = [d.date.year for d in _full_dates(text[:20000])]
+        if years:
+            year = max(set(years), key=years.count)
+            d = _safe_date(year, month, day)
+            if d:
+                return d, "day"
+    return None
