@@ -53,7 +53,7 @@ def run_ask(args: argparse.Namespace) -> int:
 
     answer = ask(args.question, store=args.store)  # None: the embedded store, opened read-only
     if args.show_sql:
-        shown = _sql_text(answer.query.sql, answer.query.params)
+        shown = sql_text(answer.query.sql, answer.query.params)
         print(shown, file=sys.stdout if args.format == "table" else sys.stderr)
     table = answer.table
     if args.format == "table":
@@ -90,7 +90,8 @@ def run_sql(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sql_text(sql: str, params: dict[str, Any]) -> str:
+def sql_text(sql: str, params: dict[str, Any]) -> str:
+    """The SQL as it ran, with its bound parameters listed as comments."""
     bound = "\n".join(f"--   ${name} = {_show(value)}" for name, value in params.items())
     return f"-- SQL (values are bound as parameters, never pasted into the text):\n{sql};\n-- parameters:\n{bound}\n"
 
@@ -147,7 +148,7 @@ def write_table(table: pa.Table, out: TextIO, *, max_width: int = 48) -> None:
         return "  ".join(parts).rstrip()
 
     out.write(line(names) + "\n")
-    out.write(line(["-" * w for w in widths]) + "\n")
+    out.write(line(["-" * (w if i < last else min(w, max_width)) for i, w in enumerate(widths)]) + "\n")
     for r in rows:
         out.write(line(r) + "\n")
 
