@@ -34,6 +34,10 @@ _LAZY: dict[str, str] = {
     # parsing
     "parse_file": "dipevents.parsing",
     "parse_text": "dipevents.parsing",
+    # storage
+    "EventStore": "dipevents.store",
+    "IngestReport": "dipevents.store",
+    "default_store_path": "dipevents.store",
     # questions
     "Answer": "dipevents.ask",
     "ask": "dipevents.ask",
@@ -104,6 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Mention,
         Salience,
     )
+    from dipevents.store import EventStore, IngestReport, default_store_path  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

@@ -19,6 +19,7 @@ from dipevents.errors import DipeventsError
 _COMMAND_MODULES = [
     "dipevents.cli.demo",
     "dipevents.cli.parse",
+    "dipevents.cli.store",
     "dipevents.cli.evaluate",
     "dipevents.cli.query",
     "dipevents.cli.imports",

@@ -102,8 +102,16 @@ def _conform(table: pa.Table, name: str) -> pa.Table:
     return table.sort_by(_SORT[name]) if table.num_rows else table
 
 
+#: A partition with this many files of one table is merged into one file by the next
+#: commit that touches it, so file counts stay bounded without an explicit compact().
+AUTO_COMPACT_FILES = 24
+
+
 class _Staging:
-    """The next snapshot being assembled: kept files are hard-linked, new ones written."""
+    """The next snapshot being assembled: kept files are hard-linked, new rows written.
+
+    All rows bound for one (table, partition) in a commit go into a single new file.
+    """
 
     def __init__(self, root: Path, snap: layout.Snapshot) -> None:
         self.root = root
@@ -111,16 +119,23 @@ class _Staging:
         self.version = snap.version + 1
         self.path = root / layout.VERSIONS / f"v{self.version:08d}.tmp-{secrets.token_hex(4)}"
         self.dropped: set[Path] = set()
-        self.new: list[tuple[str, str, pa.Table]] = []
+        self.new: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
 
     def replace(self, old: Path, table_name: str, partition: str, kept: pa.Table) -> None:
         self.dropped.add(old)
-        if kept.num_rows:
-            self.new.append((table_name, partition, kept))
+        self.add(table_name, partition, kept)
 
     def add(self, table_name: str, partition: str, table: pa.Table) -> None:
         if table.num_rows:
-            self.new.append((table_name, partition, table))
+            self.new[(table_name, partition)].append(table)
+
+    def auto_compact(self) -> None:
+        """Fold crowded partitions of the tables this commit writes into its new files."""
+        for table_name, partition in list(self.new):
+            files = [f for f in self.snap.files(table_name, partition) if f not in self.dropped]
+            if len(files) + 1 >= AUTO_COMPACT_FILES:
+                for file in files:
+                    self.replace(file, table_name, partition, pq.read_table(file))
 
     @property
     def changed(self) -> bool:
@@ -138,17 +153,14 @@ class _Staging:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     os.link(file, dest)
                     dirs.add(dest.parent)
-        for table_name, partition, table in self.new:
+        for (table_name, partition), tables in sorted(self.new.items()):
             dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
-            write_parquet(dest, _conform(table, table_name))
+            merged = pa.concat_tables([_conform(t, table_name) for t in tables])
+            write_parquet(dest, _conform(merged, table_name))
         for d in dirs:
             fsync_dir(d)
         layout.publish(self.root, self.path, self.version)
         return self.version
-
-
-def _partition_of_date(date: dt.date | None) -> str:
-    return layout.partition_of(None if date is None else date.year)
 
 
 def _split_by_partition(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
@@ -196,6 +208,7 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
         new_ids = _write_events(con, files, staging, refine)
         _write_mentions(con, files, staging, refine)
         _write_refinements(con, files, staging, refine)
+        staging.auto_compact()
         result.stored = new_ids
         result.merged = valid.num_rows - new_ids
         result.version = staging.publish()
@@ -467,7 +480,7 @@ def compact(root: Path) -> tuple[int, int]:
     snap = layout.current_snapshot(root)
     layout.remove_uncommitted(root, snap.version)
     staging = _Staging(root, snap)
-    before = after = 0
+    before = after = 0  # after: one file per partition
     with corrupt_file_guard(root):
         for table in layout.TABLES:
             for partition in snap.partitions(table):
