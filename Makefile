@@ -16,13 +16,13 @@ demo: $(STAMP)
 	$(BIN)/dipevents demo
 
 test: $(STAMP)
-	$(BIN)/ruff check dipevents tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m dipevents.codegen --check
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check dipevents tests benchmarks
-	$(BIN)/ruff format --check dipevents tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 schema: $(STAMP)
 	$(BIN)/python -m dipevents.codegen
