@@ -366,7 +366,7 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
         """
     )
     con.execute("CREATE TEMP TABLE ev_hit AS SELECT ev.* FROM ev SEMI JOIN affected USING (event_id)")
-    hit_files = [r[0] for r in con.execute("SELECT DISTINCT filename FROM ev_hit WHERE filename IS NOT NULL").fetchall()]
+    hit_files = [r[0] for r in con.execute("SELECT DISTINCT filename FROM ev_hit").fetchall() if r[0] is not None]
     mention_cols = "mention_id, event_id, doc_id, publisher, dataset, published, salience"
     if hit_files and files["mentions"]:
         stored_mentions = f"""
@@ -411,11 +411,10 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
         SELECT attrs.*, agg.* EXCLUDE (event_id) FROM agg JOIN attrs USING (event_id)
         """,
     )
-    existing = con.execute(
-        "SELECT count(DISTINCT event_id) FROM ev_hit"
-    ).fetchall()[0][0]
-    # Events gone: every report of theirs was re-keyed elsewhere; they are dropped with their old files' rows.
-    hit_ids = pc.unique(_fetch(con, "SELECT event_id FROM ev_hit")["event_id"]) if existing else pa.array([], pa.string())
+    # Stored events the batch touched leave their old files (rewritten without them); those
+    # still reported come back recomputed above, those whose reports all moved are gone.
+    hit_ids = pc.unique(_fetch(con, "SELECT event_id FROM ev_hit")["event_id"])
+    existing = len(hit_ids)
     for name in hit_files:
         path = Path(name)
         old = pq.read_table(path)
