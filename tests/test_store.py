@@ -14,8 +14,8 @@ import pytest
 
 from dipevents.errors import SchemaVersionError, StoreError, ValidationError
 from dipevents.schema import SCHEMA_VERSION, Event, make_event_id
-from dipevents.store import EventStore, IngestReport, default_store_path
 from dipevents.storage.rejects import read_rejects
+from dipevents.store import EventStore, IngestReport, default_store_path
 from tests.conftest import REPO
 from tests.store_factory import store_content, synthetic_events
 
