@@ -149,27 +149,30 @@ def records(path: str | Path) -> Iterator[tuple[str, Any]]:
 
 
 def _objects(head: bytes, stream: Any) -> Iterator[Any]:
-    """JSON objects one per line, or pretty-printed over several lines; an unparsable one is kept as text."""
+    """JSON objects one per line, or pretty-printed over several lines; an unparsable one is kept as text.
+
+    A line opening at column 0 with ``{`` starts a new object (pretty-printed objects indent
+    their inner lines), so one broken record never swallows the next.
+    """
     buffer: list[str] = []
     pending = head
     while True:
         chunk = stream.read(1 << 20)
-        data = pending + chunk
-        lines = data.split(b"\n")
+        lines = (pending + chunk).split(b"\n")
         pending = lines.pop() if chunk else b""
-        for raw in lines if chunk else [*lines, pending]:
-            line = raw.decode("utf-8", errors="replace")
+        for raw in lines:
+            line = raw.decode("utf-8", errors="replace").rstrip("\r")
             if not line.strip() and not buffer:
                 continue
+            if buffer and line.startswith("{"):
+                yield _Unparsable("\n".join(buffer))
+                buffer = []
             buffer.append(line)
-            text = "\n".join(buffer)
             try:
-                yield json.loads(text)
+                yield json.loads("\n".join(buffer))
                 buffer = []
             except json.JSONDecodeError:
-                if len(buffer) > 10_000 or (line.startswith("{") and len(buffer) > 1):
-                    yield _Unparsable(text)
-                    buffer = []
+                continue
         if not chunk:
             break
     if buffer and "\n".join(buffer).strip():
@@ -191,13 +194,15 @@ def _actors(value: object) -> list[dict[str, Any] | None]:
 
 
 def _rows(name: str, rec: Any) -> list[dict[str, Any]]:
+    meta = rec.get("meta") if isinstance(rec, dict) else None
+    if isinstance(meta, dict) and meta.get("class") == "section divider":
+        return [{"pre": "not_an_event", "origin_codes": "meta.class=section divider"}]
     if isinstance(rec, _Unparsable) or not isinstance(rec, dict) or not isinstance(rec.get("event"), str):
         text = rec.text if isinstance(rec, _Unparsable) else json.dumps(rec)[:2000]
         return [{"pre": "malformed_row", "origin_codes": "raw=" + text}]
     rid = str(rec.get("id", "")) or None
     event = rec["event"].strip().upper()
-    meta = rec.get("meta")
-    if event == "DOCUMENT" or (isinstance(meta, dict) and meta.get("class") == "section divider"):
+    if event == "DOCUMENT":
         return [{"pre": "not_an_event", "origin_id": rid, "origin_codes": f"event={event}"}]
     mode = rec.get("mode") or ""
     ctx = ",".join(_contexts(rec.get("context")))
