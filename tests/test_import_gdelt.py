@@ -150,7 +150,7 @@ def test_many_batches_of_other_width_rows_stay_complete(tmp_path, monkeypatch):
 
 
 def test_not_gdelt_files_raise_before_anything_is_read(tmp_path):
-    with pytest.raises(ImportFormatError, match="17 tab-separated fields.*header"):
+    with pytest.raises(ImportFormatError, match=r"17 tab-separated fields.*header"):
         list(read_gdelt([shared_path("peerdata", "gdelt", "gdelt1_reduced_dyadic_sample_moxious.tsv")]))
     store = tmp_path / "store"
     with pytest.raises(ImportFormatError, match="61"):
