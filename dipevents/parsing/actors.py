@@ -62,6 +62,7 @@ class Mention:
     possessive: bool = False
     prep: str | None = None  # preposition just before the mention, lower-case
     members: tuple[str, ...] = ()  # for "pair": the states referred to
+    anti: bool = False  # written "anti-X" ("anti-Russian sanctions"): X is a target
 
     @property
     def is_demonym(self) -> bool:
@@ -90,7 +91,9 @@ class Gazetteer:
                 continue
             self.forms.setdefault(key, entry)
         self._case: dict[str, str] = {f.casefold(): f for f in forms}
-        self.pattern = re.compile(r"(?<![\w’'-])(?:" + _trie_regex(self.forms) + r")(?![\w’-])", re.IGNORECASE)
+        self.pattern = re.compile(
+            r"(?<![\w’'-])(?:" + _trie_regex(self.forms) + r")(?![\w-])(?!['’][a-rt-z])", re.IGNORECASE
+        )
         self.names: dict[str, str] = {}
         for form, entry in forms.items():
             if entry.kind == "name":
@@ -227,6 +230,7 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _ENVOY_HEAD = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
+_COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,3}$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
 _POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
@@ -323,13 +327,22 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
         last_end = mention.end
     _add_officials(sentence, mentions, discourse)
     _add_anaphors(sentence, mentions, discourse)
+    previous: Mention | None = None
     for mention in mentions:
         tail = sentence[mention.end : mention.end + 3]
         if mention.kind != "official" and _POSSESSIVE_AFTER.match(tail):
             mention.possessive = True
         if mention.prep is None and mention.kind not in ("official",):
             mention.prep = _prep_before(sentence, mention.start)
-    return mentions
+        # "between Saudi Arabia and Iran": a coordinated mention shares its list's preposition.
+        if mention.prep is None and previous is not None and previous.prep is not None:
+            if _COORDINATION.fullmatch(sentence[previous.end : mention.start]):
+                mention.prep = previous.prep
+        if sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
+            mention.anti = True
+        previous = mention
+    # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
+    return [m for m in mentions if m.kind != "demonym_plural"]
 
 
 def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:

@@ -63,8 +63,18 @@ _SPEAKER = re.compile(
 )
 _MUTUAL_WORDS = re.compile(r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I)
 _SALIENCE_DAYS = 62
+_LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
+_MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
+_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z")
 
 _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
+# "in Riyadh" names a place; only these actions take a place as their target.
+_LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
+_LOCATIVE_OK = frozenset({"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats"})
+_DENY_OBJECT = re.compile(
+    r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -154,11 +164,47 @@ class _Coder:
         self.speaker: str | None = None  # actor id of the current quote's speaker; "" unknown
         self.cues = cues()
         self.gaz = gazetteer()
+        self.explicit: list[bool] = []  # per event: dated from its own sentence
+        self.line_speaker: str | None = None
+        self.anchor: dt.date | None = None
 
     def run(self) -> list[Event]:
+        line = -1
         for index, sent in enumerate(split_sentences(self.text)):
+            if sent.line != line:
+                line = sent.line
+                self.line_speaker = self._line_speaker(sent.text)
             self._sentence(index, sent)
-        return self.events
+            self._note_anchor(sent.text)
+        return self._dedup()
+
+    def _dedup(self) -> list[Event]:
+        """One event per act: a date read from the sentence beats the publication-date default."""
+        dated = {(e.actor, e.action, e.target) for e, explicit in zip(self.events, self.explicit, strict=True) if explicit}
+        out: list[Event] = []
+        kept: set[tuple[str, str, str]] = set()
+        for ev, explicit in zip(self.events, self.explicit, strict=True):
+            key = (ev.actor, ev.action, ev.target)
+            if not explicit and (key in dated or key in kept):
+                continue
+            kept.add(key)
+            out.append(ev)
+        return out
+
+    def _line_speaker(self, s: str) -> str | None:
+        """A transcript line "Lin Jian: ..." is spoken by its label: a state, or "" if unknown."""
+        m = _LABEL.match(s)
+        if not m:
+            return None
+        found = [x for x in find_mentions(m.group(1), self.discourse) if x.actor_type == "state"]
+        return found[0].actor if found else ""
+
+    def _note_anchor(self, s: str) -> None:
+        # Without a publication date, the last full date the text gave anchors undated acts.
+        if self.pub is None:
+            for d in find_dates(s, None):
+                if d.precision == "day" and not d.relative:
+                    self.anchor = d.date
 
     # -- one sentence ---------------------------------------------------------------------
 
@@ -196,8 +242,9 @@ class _Coder:
         subject = coded_actors[0] if coded_actors else None
         if subject is None:
             for m in mentions:
-                if m.actor_type == "state" and m.subject_like and m.kind not in ("anaphor", "pair"):
-                    subject = m.actor
+                if m.actor_type == "state" and m.subject_like and m.kind not in ("envoy",):
+                    # An anaphor as subject ("The ministry said") keeps the focus where it is.
+                    subject = m.actor if m.kind not in ("anaphor", "pair") else None
                     break
         for m in mentions:
             if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
@@ -240,7 +287,7 @@ class _Coder:
     def _refine(self, s: str, trig: TriggerMatch) -> str:
         """An accusation naming a cyber operation is a cyberattack accusation."""
         if trig.action == "accuse" and trig.trigger.voice != "content":
-            span = s[trig.start : min(len(s), trig.end + 160)]
+            span = s[trig.start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
                 return "cyberattack_accusation"
         return trig.action
@@ -259,12 +306,21 @@ class _Coder:
         actor_ids = {a.actor for a in actors}
         targets, how_target = self._target(s, trig, mentions, actor_ids)
         mutual = False
-        if not targets and len(actor_ids) > 1 and (trig.trigger.mutual or _MUTUAL_WORDS.search(s[trig.start : trig.end + 40])):
+        reciprocal = _MUTUAL_WORDS.search(s[trig.start : trig.end + 30])
+        if len(actor_ids) > 1 and (reciprocal or (not targets and trig.trigger.mutual)):
             mutual = True
         elif not targets and trig.trigger.left_target:
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
-        if not targets and trig.action == "deny":
-            targets, how_target = self._accusers(actor_ids)
+        if trig.action == "deny" and trig.trigger.voice != "content":
+            after = s[trig.end : trig.end + 60]
+            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
+                return None
+            if not targets:
+                targets, how_target = self._accusers(actor_ids)
+            if not targets and self.cues.accusation_nouns.search(after) and self.discourse.focus_other:
+                other = self.discourse.focus_other
+                if other not in actor_ids:
+                    targets, how_target = [self._virtual(other, "other")], "other-party"
         if not targets and not mutual:
             return None
         return _Roles(actors, targets, how_actor, how_target, mutual)
@@ -304,8 +360,12 @@ class _Coder:
             v = verbs.search(after)
             if v and not any(o.start > m.end and o.start < m.end + v.start() for o in mentions):
                 return m
-            before = s[max(trig.end, m.start - 16) : m.start]
-            if re.search(r"\b(?:said|says|according\s+to)\s{1,3}(?:the\s{1,3})?$", before):
+            before = s[max(trig.end, m.start - 50) : m.start]
+            if re.search(
+                r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
+                r"(?:[\w’'-]{1,20}\s{1,3}){0,5}$",
+                before,
+            ) and not any(o.start >= trig.end and o.end <= m.start for o in mentions):
                 return m
         return None
 
@@ -335,15 +395,18 @@ class _Coder:
         if brk:
             limit = brk.start()
         cands = [m for m in mentions if trig.start <= m.start < limit]
+        anti = [m for m in mentions if m.anti and m.end <= trig.start and trig.start - m.end < 3]
+        if anti and anti[-1].actor not in actor_ids:
+            return [anti[-1]], "anti"
         skip_from = trig.action == "recognize"
         for k, m in enumerate(cands):
-            if m.actor in actor_ids:
+            if m.actor in actor_ids or (m.kind == "pair" and set(m.members) & actor_ids):
                 continue
             if skip_from and m.prep == "from":
                 continue
-            if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
+            if m.prep in _LOCATIVE and trig.action not in _LOCATIVE_OK:
                 continue
-            if m.kind == "pair":
+            if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
                 continue
             group = [m]
             for n in cands[k + 1 :]:
@@ -420,6 +483,8 @@ class _Coder:
             target = self._cyber_culprit(s, trig, mentions)
             if target is None:
                 return None
+            if re.search(r"\b(?:so-called|alleged|purported)\b", s[max(0, target.start - 30) : trig.start], re.I):
+                return None
         elif voice == "target_left":
             before = [m for m in mentions if m.end <= trig.start and trig.start - m.end < 8]
             if not before:
@@ -428,11 +493,20 @@ class _Coder:
         actor: Mention | None = None
         how = ""
         excluded = {target.actor} if target else set()
-        for m in mentions:
+        if self.line_speaker:
+            if self.line_speaker not in excluded:
+                actor, how = self._virtual(self.line_speaker, "label"), "label"
+        elif self.line_speaker == "":
+            return None
+        for m in mentions if actor is None else ():
             if m.start >= trig.start and voice != "content":
                 break
-            if m.subject_like and m.actor not in excluded and m.kind not in ("envoy",) and m is not target:
+            if m.subject_like and m.kind not in ("envoy",) and m is not target:
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
+                    continue
+                if m.actor in excluded:
+                    if voice == "cyber":
+                        break  # the culprit is the subject: a statement about itself
                     continue
                 actor, how = m, "subject"
                 break
@@ -489,20 +563,30 @@ class _Coder:
             return [(a, b) for a in roles.actors for b in roles.actors if a.actor != b.actor]
         return [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
 
-    def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention]) -> tuple[dt.date | None, str]:
+    def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention]) -> tuple[dt.date | None, str, bool]:
+        """The act's date, its precision, and whether the sentence itself gave it."""
+        brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
+        right_limit = brk.start() if brk else len(s)
+        marker = _MARKER.match(s)
         best: tuple[int, DateMention] | None = None
         for d in dates:
+            if marker and d.start < marker.end():
+                continue  # the archive's date marker is the publication date, not the act's
+            if d.start >= trig.end and d.start > right_limit:
+                continue  # a date in a following clause dates something else
             dist = trig.start - d.end if d.end <= trig.start else d.start - trig.end
             dist = max(dist, 0)
-            if d.end > trig.start and d.start < trig.end:
-                dist = 0
             if best is None or dist < best[0]:
                 best = (dist, d)
         if best is not None:
-            return best[1].date, best[1].precision
+            d = best[1]
+            weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
+            return d.date, d.precision, not weak or trig.start - d.end < 40
         if self.pub is not None:
-            return self.pub, "day"
-        return None, "unknown"
+            return self.pub, "day", False
+        if self.anchor is not None:
+            return self.anchor, "day", False
+        return None, "unknown", False
 
     def _emit(
         self,
@@ -515,7 +599,7 @@ class _Coder:
         target: Mention,
         dates: list[DateMention],
     ) -> bool:
-        date, precision = self._date(sent.text, trig, dates)
+        date, precision, explicit = self._date(sent.text, trig, dates)
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))
@@ -554,4 +638,5 @@ class _Coder:
             return False
         self.seen.add(key)
         self.events.append(event)
+        self.explicit.append(explicit)
         return True
