@@ -63,6 +63,11 @@ _SPEAKER = re.compile(
 )
 _MUTUAL_WORDS = re.compile(r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I)
 _SALIENCE_DAYS = 62
+_THIS_ACT = re.compile(
+    r"\A\s{0,3}(?:(?:at|over|against|about)\s{1,3})?(?:this|that|the)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
+    r"(?:decision|move|step|measure|act|action|announcement)\b",
+    re.I,
+)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
 _SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z")
@@ -239,13 +244,16 @@ class _Coder:
 
     def _update_focus(self, s: str, mentions: list[Mention], coded_actors: list[str]) -> None:
         d = self.discourse
-        subject = coded_actors[0] if coded_actors else None
-        if subject is None:
+        subject = None
+        for _ in (1,):
             for m in mentions:
                 if m.actor_type == "state" and m.subject_like and m.kind not in ("envoy",):
                     # An anaphor as subject ("The ministry said") keeps the focus where it is.
-                    subject = m.actor if m.kind not in ("anaphor", "pair") else None
+                    subject = m.actor if m.kind not in ("anaphor", "pair") else ""
                     break
+        if subject is None and coded_actors:
+            subject = coded_actors[0]
+        subject = subject or None
         for m in mentions:
             if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
                 d.note_state(m.actor, subject=False)
@@ -311,6 +319,10 @@ class _Coder:
             mutual = True
         elif not targets and trig.trigger.left_target:
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+        if not targets and not mutual and trig.action == "condemn" and _THIS_ACT.match(s[trig.end : trig.end + 60]):
+            other = self.discourse.focus_other
+            if other and other not in actor_ids:
+                targets, how_target = [self._virtual(other, "other")], "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
             if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
@@ -333,7 +345,7 @@ class _Coder:
             gap = s[m.end : trig.start]
             if _RELATIVE.match(gap):
                 return self._expand_left(s, left, i), "relative"
-            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap)) and len(gap) < 60:
+            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or re.fullmatch(r"['’]s?\s{1,3}", gap)):
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
@@ -374,9 +386,18 @@ class _Coder:
 
     def _expand_left(self, s: str, left: list[Mention], i: int) -> list[Mention]:
         group = [left[i]]
+        seen_and = False
         j = i
-        while j > 0 and _LIST_GAP.match(s[left[j - 1].end : left[j].start]) and not left[j - 1].is_demonym:
-            group.insert(0, left[j - 1])
+        while j > 0 and left[j].kind != "anaphor":
+            prev = left[j - 1]
+            gap = s[prev.end : left[j].start]
+            if not _LIST_GAP.match(gap) or prev.is_demonym or prev.kind == "anaphor":
+                break
+            is_and = bool(re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap))
+            if not is_and and not seen_and:
+                break  # "According to X, Y did": a bare comma is a list only before a final "and"
+            seen_and = seen_and or is_and
+            group.insert(0, prev)
             j -= 1
         return self._members(group)
 
@@ -498,9 +519,18 @@ class _Coder:
                 actor, how = self._virtual(self.line_speaker, "label"), "label"
         elif self.line_speaker == "":
             return None
-        for m in mentions if actor is None else ():
-            if m.start >= trig.start and voice != "content":
-                break
+        if actor is None:
+            sp = self._speaker_after(s, trig, mentions)
+            if sp is not None and sp.actor not in excluded:
+                actor, how = sp, "speaker"
+        if actor is None and _QUOTE_OPEN.match(s) and not self.cues.speech_verbs.search(s):
+            # A quote running on from the previous sentence: its speaker is still talking.
+            focus = self.speaker if self.speaker else self.discourse.focus
+            if focus and focus not in excluded:
+                actor, how = self._virtual(focus, "focus"), "quote"
+        left = [m for m in mentions if m.end <= trig.start]
+        ordered = left if voice == "cyber" else list(reversed(left))
+        for m in ordered if actor is None else ():
             if m.subject_like and m.kind not in ("envoy",) and m is not target:
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
@@ -510,10 +540,6 @@ class _Coder:
                     continue
                 actor, how = m, "subject"
                 break
-        if actor is None:
-            sp = self._speaker_after(s, trig, mentions)
-            if sp is not None and sp.actor not in excluded:
-                actor, how = sp, "speaker"
         if actor is None and (_QUOTE_OPEN.match(s) or self.cues.speech_verbs.search(s) or _PRONOUN_SUBJECT.search(s[: trig.start])):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             if focus and focus not in excluded:
