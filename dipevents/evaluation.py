@@ -471,7 +471,12 @@ class EvalReport:
 
 
 def _verbose_lines(report: EvalReport) -> list[str]:
-    lines = ["", f"misses ({len(report.misses)}):"]
+    lines = ["", f"  {'document':<22}{'gold':>6}{'pred':>6}{'TP':>6}{'P':>8}{'R':>8}{'F1':>8}"]
+    for doc_id, s in report.per_document.items():
+        lines.append(
+            f"  {doc_id:<22}{s.n_gold:>6}{s.n_pred:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
+    lines += ["", f"misses ({len(report.misses)}):"]
     for f in report.misses:
         note = f"  [note: {f.note}]" if f.note else ""
         lines.append(f"  MISS  {f.key}  {_iso(f.date)}/{f.date_precision} {f.salience}: {f.sentence!r}{note}")
