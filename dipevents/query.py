@@ -366,7 +366,8 @@ def build_actors_toward(
 ) -> Query:
     """The query behind :func:`supporters` and :func:`condemners`: one row per actor that
     did ``action`` toward ``target``, optionally in reaction to ``target``'s ``of_action``
-    (toward ``of_target``), i.e. dated from that act to ``window_days`` after it.
+    (toward ``of_target``): dated from that act to ``window_days`` after it, or reported
+    in the same document as the act.
 
     >>> q = build_actors_toward("Albania", "support", since="2022")
     >>> sorted(q.params.items())
@@ -384,17 +385,22 @@ def build_actors_toward(
     if of_action is not None or of_target is not None:
         acts = _with_coarse(_actions(of_action, "of_action") or [], include_coarse)
         params["window_days"] = _window(window_days)
-        act_where = ["a.actor = $target", "a.date IS NOT NULL"]
+        act_where = ["a.actor = $target"]
         if acts:
             act_where.append(_one_of("a.action", "of_action", acts, params))
         if of_target is not None:
             params["of_target"] = resolve_actor(of_target)[0]
             act_where.append("a.target = $of_target")
+        # A reaction is dated within the window after the act, or reported in the same
+        # document as the act (which places undated reports, common in undated articles).
         where.append(
             f"""EXISTS (
           SELECT 1 FROM events AS a
           WHERE {_and(act_where).replace(chr(10) + "      ", chr(10) + "            ")}
-            AND {_after("a.date", indent=12)})"""
+            AND ((a.date IS NOT NULL
+                  AND {_after("a.date", indent=18)})
+                 OR EXISTS (SELECT 1 FROM mentions AS ma JOIN mentions AS me ON me.doc_id = ma.doc_id
+                            WHERE ma.event_id = a.event_id AND me.event_id = e.event_id)))"""
         )
     sql_text = f"""WITH hits AS (
     SELECT e.event_id, e.actor, e.actor_type, e.actor_name, e.action, e.date, e.salience,
@@ -592,8 +598,9 @@ def supporters(
 ) -> pa.Table:
     """Who backed ``target``: one row per actor with its counts and one evidence sentence.
 
-    ``of_action`` (e.g. ``"sever_ties"``) keeps only support dated from an act of
-    ``target``'s (toward ``of_target``, if given) to ``window_days`` after it.
+    ``of_action`` (e.g. ``"sever_ties"``) keeps only support in reaction to an act of
+    ``target``'s (toward ``of_target``, if given): dated from the act to ``window_days``
+    after it, or reported in the same document as the act.
     ``actor_type=None`` counts every kind of actor (NGOs, IGOs ...), not only states.
 
     >>> con = _example_store()

@@ -289,3 +289,18 @@ def test_errors_name_the_value_and_suggest() -> None:
         query.reactions("ALB", "sever_ties", "IRN", "2022-09-07", window_days=-1, store=duckdb.connect())
     with pytest.raises(QueryError, match="is before"):
         query.find_events(since="2023", until="2022", store=duckdb.connect())
+
+
+def test_undated_support_counts_as_a_reaction_when_reported_with_the_act(seeds: list[Event], tmp_path: Path) -> None:
+    """Seed 000 carries no date, so a parser leaves its events undated (date unknown); the
+    UK's support is only in that article. Reported in the same document as the break, it is
+    still read as a reaction to it; with no break reported there, it would not be."""
+    undated = [Event.from_dict({**e.model_dump(), "date": None, "date_precision": "unknown", "event_id": ""})
+               if e.doc_id.startswith("000_") else e for e in seeds]
+    store = build_store(undated, tmp_path / "store")
+    backed = query.supporters("Albania", of_action="sever_ties", of_target="Iran", store=store)
+    assert sorted(backed.column("actor").to_pylist()) == ["GBR", "USA"]
+    without_act = [e for e in undated if not (e.doc_id.startswith("000_") and e.action == "sever_ties")]
+    store2 = build_store(without_act, tmp_path / "store2")
+    backed2 = query.supporters("Albania", of_action="sever_ties", of_target="Iran", store=store2)
+    assert backed2.column("actor").to_pylist() == ["USA"]
