@@ -127,3 +127,17 @@ def test_wrong_header_names_what_is_missing(tmp_path):
     bad.write_text("Event ID\tDate\n1\t2018-01-01\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="'Event Date'"):
         list(read_icews([bad]))
+
+
+def test_coarse_imported_rows_answer_fine_questions_only_when_asked(tmp_path):
+    # Saudi Arabia and Mauritania "reduce or break diplomatic relations" (161) with Qatar: the
+    # source does not say they severed ties, so a sever_ties query finds them only with include_coarse.
+    from dipevents import query
+
+    store = tmp_path / "s"
+    import_icews([FIX / "icews_2017_style.tab"], store)
+    strict = query.find_events(target="Qatar", action="sever_ties", store=store)
+    assert strict.num_rows == 0
+    loose = query.find_events(target="Qatar", action="sever_ties", include_coarse=True, store=store)
+    assert sorted(loose["actor"].to_pylist()) == ["MRT", "SAU"]
+    assert set(loose["action"].to_pylist()) == {"reduce_relations"}
