@@ -33,8 +33,7 @@ __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
 log = logging.getLogger(__name__)
 
 _PREPOSITIONS = frozenset(
-    "with to against from of on in for at into toward towards over between by about among upon "
-    "across within amid than like via under including".split()
+    ["with", "to", "against", "from", "of", "on", "in", "for", "at", "into", "toward", "towards", "over", "between", "by", "about", "among", "upon", "across", "within", "amid", "than", "like", "via", "under", "including"]
 )
 _DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
 
@@ -92,13 +91,13 @@ class Gazetteer:
             self.forms.setdefault(key, entry)
         self._case: dict[str, str] = {f.casefold(): f for f in forms}
         self.pattern = re.compile(
-            r"(?<![\w’'-])(?:" + _trie_regex(self.forms) + r")(?![\w-])(?!['’][a-rt-z])", re.IGNORECASE
+            r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))(?:" + _trie_regex(self.forms) + r")"
+            r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])",
+            re.IGNORECASE,
         )
         self.names: dict[str, str] = {}
         for form, entry in forms.items():
-            if entry.kind == "name":
-                self.names.setdefault(entry.actor, form)
-            elif entry.actor_type == "igo":
+            if entry.kind == "name" or entry.actor_type == "igo":
                 self.names.setdefault(entry.actor, form)
 
     def lookup(self, matched: str) -> Entry | None:
@@ -233,6 +232,11 @@ _ENVOY_HEAD = re.compile(
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,3}$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
+_PREP_DET_BEFORE = re.compile(
+    r"(?:^|\s)(with|to|against|from|of|on|in|for|at|into|toward|towards|over|between|by|among|upon)\s{1,3}"
+    r"(?:its|their|his|her|our|the)\s{1,3}(?:[a-z]{3,15}\s{1,3}){1,2}$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:President|Prime\s{1,3}Minister|Minister|Premier|Chancellor|King|Emir|Spokes(?:man|woman|person)|Secretary|Ambassador|"
@@ -286,6 +290,10 @@ def _prep_before(sentence: str, start: int) -> str | None:
         word = m.group(1).lower()
         if word in _PREPOSITIONS:
             return word
+    # "with its neighbour Kenya": a preposition before a short apposition.
+    m = _PREP_DET_BEFORE.search(sentence, max(0, start - 45), start)
+    if m and m.end() == start:
+        return m.group(1).lower()
     return None
 
 
@@ -332,7 +340,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
         tail = sentence[mention.end : mention.end + 3]
         if mention.kind != "official" and _POSSESSIVE_AFTER.match(tail):
             mention.possessive = True
-        if mention.prep is None and mention.kind not in ("official",):
+        if mention.prep is None:
             mention.prep = _prep_before(sentence, mention.start)
         # "between Saudi Arabia and Iran": a coordinated mention shares its list's preposition.
         if mention.prep is None and previous is not None and previous.prep is not None:
@@ -340,6 +348,8 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
                 mention.prep = previous.prep
         if sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
             mention.anti = True
+        if sentence[mention.end : mention.end + 1] == "-":
+            mention.prep = mention.prep or "-"  # "Beijing-linked", "Iranian-made": a modifier
         previous = mention
     # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
     return [m for m in mentions if m.kind != "demonym_plural"]

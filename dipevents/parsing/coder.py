@@ -63,6 +63,12 @@ _SPEAKER = re.compile(
 )
 _MUTUAL_WORDS = re.compile(r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I)
 _SALIENCE_DAYS = 62
+_OF_POSSESSOR = re.compile(
+    r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
+    r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
+)
+_PARTICIPLE = re.compile(r",\s{1,3}\Z")
+_OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about)\s{1,3})?(?:this|that|the)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?:decision|move|step|measure|act|action|announcement)\b",
@@ -319,6 +325,11 @@ class _Coder:
             mutual = True
         elif not targets and trig.trigger.left_target:
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+        if not targets and not mutual and _OBJECT_PRONOUN.match(s[trig.end : trig.end + 6]):
+            # "accusing it of": "it" is the last other state named before the trigger.
+            targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+            if not targets and self.discourse.focus_other and self.discourse.focus_other not in actor_ids:
+                targets, how_target = [self._virtual(self.discourse.focus_other, "other")], "pronoun"
         if not targets and not mutual and trig.action == "condemn" and _THIS_ACT.match(s[trig.end : trig.end + 60]):
             other = self.discourse.focus_other
             if other and other not in actor_ids:
@@ -340,11 +351,20 @@ class _Coder:
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
         voice = trig.trigger.voice
+        if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and re.match(r"\w{3,20}ing\b", trig.text):
+            # ", accusing it of ...": the participle's subject is the main clause's subject.
+            for i, m in enumerate(left):
+                if m.subject_like and m.kind != "envoy":
+                    return self._expand_left(s, left, i), "main-subject"
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
             if _RELATIVE.match(gap):
                 return self._expand_left(s, left, i), "relative"
+            if m.prep in ("of", "by") and _OF_POSSESSOR.search(s, max(0, m.start - 40), m.start) and (
+                re.match(r"\A\s{1,3}to\s{1,3}\Z", gap) or voice == "noun"
+            ):
+                return self._expand_left(s, left, i), "possessor"  # "the decision of the Algerian authorities to"
             if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or re.fullmatch(r"['’]s?\s{1,3}", gap)):
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
@@ -366,7 +386,7 @@ class _Coder:
     def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         verbs = self.cues.speech_verbs
         for m in mentions:
-            if m.start < trig.end or m.kind == "envoy":
+            if m.start < trig.end or m.kind in ("envoy", "pair") or m.prep is not None:
                 continue
             after = s[m.end : m.end + 50]
             v = verbs.search(after)
@@ -520,6 +540,13 @@ class _Coder:
         elif self.line_speaker == "":
             return None
         if actor is None:
+            for m in mentions:
+                if m.end > trig.start:
+                    break
+                v = self.cues.speech_verbs.match(s, m.end + 1) if m.end + 1 < len(s) else None
+                if v and m.subject_like and m.actor not in excluded and s[m.end : m.end + 1] == " ":
+                    actor, how = m, "speaker"
+        if actor is None:
             sp = self._speaker_after(s, trig, mentions)
             if sp is not None and sp.actor not in excluded:
                 actor, how = sp, "speaker"
@@ -633,7 +660,7 @@ class _Coder:
             return True
         salience = "main"
         if date is not None and self.pub is not None:
-            if date.year < self.pub.year and precision != "day" or (self.pub - date).days > _SALIENCE_DAYS:
+            if (date.year < self.pub.year and precision != "day") or (self.pub - date).days > _SALIENCE_DAYS:
                 salience = "background"
         rule = f"{trig.rule}|actor={roles.how_actor}|target={'mutual' if roles.mutual else roles.how_target}"
         data = {

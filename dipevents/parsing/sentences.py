@@ -28,9 +28,7 @@ MAX_SENTENCE = 1200
 
 # Abbreviations after which a period does not end a sentence (lower-cased, no final period).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep rev st sr jr messrs mt ft
-    jan feb mar apr aug sep sept oct nov dec no nos vol pp fig inc ltd corp co bros vs etc approx
-    u.s u.k u.n e.u u.a.e u.s.a d.c p.r.c r.o.k d.p.r.k a.u""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "rev", "st", "sr", "jr", "messrs", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "pp", "fig", "inc", "ltd", "corp", "co", "bros", "vs", "etc", "approx", "u.s", "u.k", "u.n", "e.u", "u.a.e", "u.s.a", "d.c", "p.r.c", "r.o.k", "d.p.r.k", "a.u"]
 )
 
 # A candidate boundary: end punctuation, closing quotes/brackets, then whitespace.
