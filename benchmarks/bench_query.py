@@ -66,8 +66,12 @@ def _iso3() -> list[str]:
 
 def generate(root: Path, n_events: int) -> None:
     """Write ``n_events`` synthetic events and their mentions under ``root`` (hive by year)."""
+    root.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
+    # Bounded memory: DuckDB spills to disk past the limit instead of growing.
     con.execute("SET preserve_insertion_order = false")
+    con.execute("SET memory_limit = '2GB'")
+    con.execute(f"SET temp_directory = '{root / 'spill'}'")
     codes = _iso3()
     actions = list(dipevents.vocabulary.names())
     con.execute("CREATE TABLE iso AS SELECT unnest($c) AS code, generate_subscripts($c, 1) - 1 AS ix", {"c": codes})
