@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dipevents.cli import main
 from dipevents.errors import ParseError, ValidationError
@@ -485,3 +487,47 @@ def test_devset_gold_is_valid() -> None:
     gs = _check_gold_files(root)
     assert (len(gs.documents), len(gs.events)) == (34, 187)  # the counts its README states
     assert sum(g.event.salience.value == "main" for g in gs.events) == 128
+
+
+# ---------------------------------------------------------------------------- invariants
+
+
+_STATES = ["ALB", "IRN", "USA"]
+_ACTIONS = ["sever_ties", "support", "deny"]
+_DATES = [("2022-09-07", "day"), ("2022-09-08", "day"), ("2022-09-01", "month"), (None, "unknown")]
+_event_fields = st.tuples(
+    st.sampled_from(["a", "b"]),
+    st.sampled_from(_STATES),
+    st.sampled_from(_ACTIONS),
+    st.sampled_from(_STATES),
+    st.sampled_from(_DATES),
+).filter(lambda f: f[1] != f[3])  # an act is directed at another actor
+
+
+@settings(max_examples=150, deadline=None)
+@given(gold_rows=st.lists(_event_fields, max_size=12), pred_rows=st.lists(_event_fields, max_size=12))
+def test_counts_add_up_for_any_gold_and_predictions(
+    gold_rows: list[tuple[Any, ...]], pred_rows: list[tuple[Any, ...]]
+) -> None:
+    articles = [{"doc_id": "a", "text": TEXT_A}, {"doc_id": "b", "text": TEXT_B}]
+    gold = [_gold(d, x, act, t, day, prec, evidence="a") for d, x, act, t, (day, prec) in gold_rows]
+    gs = GoldSet.from_records(articles, gold, check_evidence=False)
+    preds: dict[str, list[Event]] = {"a": [], "b": []}
+    for d, x, act, t, (day, prec) in pred_rows:
+        preds[d].append(_pred(d, x, act, t, day, prec))
+    report = evaluate(gs, parser=_parser_from(preds))
+    o = report.overall
+    assert o.n_gold == len({(d, x, a, t, dd) for d, x, a, t, dd in gold_rows})  # repeats count once
+    assert o.n_pred == len({(d, x, a, t, dd) for d, x, a, t, dd in pred_rows})
+    assert o.tp_gold == o.tp_pred == report.n_matched <= min(o.n_gold, o.n_pred)
+    assert len(report.misses) == o.n_gold - o.tp and len(report.false_alarms) == o.n_pred - o.tp
+    assert report.n_date_exact <= report.n_date_within_1 <= report.n_matched
+    assert len(report.date_errors) == report.n_matched - report.n_date_exact
+    for slices in (report.per_action, report.per_document, report.per_salience):
+        assert sum(s.n_gold for s in slices.values()) == o.n_gold
+        assert sum(s.n_pred for s in slices.values()) == o.n_pred
+        assert sum(s.tp for s in slices.values()) == o.tp
+    assert 0.0 <= o.precision <= 1.0 and 0.0 <= o.recall <= 1.0 and 0.0 <= o.f1 <= 1.0
+    # Predicting exactly the gold is perfect, dates included.
+    perfect = evaluate(gs, parser=_parser_from({d: [g.event for g in gs.events_for(d)] for d in ("a", "b")}))
+    assert perfect.overall.f1 == 1.0 and perfect.n_date_exact == perfect.n_matched
