@@ -114,7 +114,10 @@ class EventStore:
     def _check_version(self) -> None:
         meta_path = self.path / layout.STORE_FILE
         if not meta_path.exists():
-            if self.path.exists() and any(self.path.iterdir()) and not (self.path / layout.VERSIONS).exists():
+            ours = {layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT}
+            foreign = [p.name for p in self.path.iterdir() if p.name not in ours and not p.name.startswith(".")] \
+                if self.path.is_dir() else []
+            if foreign:
                 raise StoreError(f"{self.path} is not empty and is not a dipevents store; choose another directory")
             return
         try:
@@ -275,7 +278,12 @@ class EventStore:
         for name in _VIEWS:
             files = snap.files(name)
             if files:
-                con.execute(f"CREATE VIEW {name} AS SELECT * FROM {read_parquet_sql(files)}")
+                try:
+                    with corrupt_file_guard(self.path):
+                        con.execute(f"CREATE VIEW {name} AS SELECT * FROM {read_parquet_sql(files)}")
+                except BaseException:
+                    con.close()
+                    raise
             else:
                 con.register(f"_empty_{name}", table_schema(name).empty_table())
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM _empty_{name}")

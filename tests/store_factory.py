@@ -27,15 +27,15 @@ ACTIONS = [
 PUBLISHERS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "Press TV", None]
 
 
-def synthetic_events(n: int, *, seed: int = 0, reports_per_act: float = 2.0) -> pa.Table:
-    """``n`` rows reporting about ``n / reports_per_act`` distinct acts."""
+def synthetic_events(n: int, *, seed: int = 0, reports_per_act: float = 2.0, years: int = 24) -> pa.Table:
+    """``n`` rows reporting about ``n / reports_per_act`` distinct acts in ``years`` years from 2000."""
     rnd = random.Random(seed)
     n_acts = max(1, int(n / reports_per_act))
     start = dt.date(2000, 1, 1).toordinal()
     acts = []
     for _ in range(n_acts):
         actor, target = rnd.sample(STATES, 2)
-        day = dt.date.fromordinal(start + rnd.randrange(24 * 365))
+        day = dt.date.fromordinal(start + rnd.randrange(years * 365))
         acts.append((actor, target, rnd.choice(ACTIONS), day))
     cols: dict[str, list] = {k: [] for k in (
         "actor", "actor_type", "target", "target_type", "action", "date", "date_precision", "doc_id", "url",

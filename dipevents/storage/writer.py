@@ -82,7 +82,7 @@ def corrupt_file_guard(root: Path) -> Iterator[None]:
     except (duckdb.IOException, duckdb.InvalidInputException, pa.ArrowInvalid, pa.ArrowIOError, OSError) as exc:
         message = str(exc)
         match = _PATH_IN_MESSAGE.search(message)
-        if match and str(root) in match.group(1):
+        if match and str(root.resolve()) in match.group(1):
             raise CorruptFileError(
                 f"store file {match.group(1)} is unreadable ({message.splitlines()[0]}); "
                 "run `dipevents stats --verify` to list every damaged file",
