@@ -75,7 +75,7 @@ def leg_raw(src: Path, work: Path) -> dict[str, object]:
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
-    from dipevents.importers.gdelt import BLOCK_BYTES, GDELT2_COLUMNS
+    from dipevents.importers.gdelt import BLOCK_BYTES, GDELT2_COLUMNS  # same block size: a fair comparison
 
     reader = pcsv.open_csv(
         src,

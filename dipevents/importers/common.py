@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -225,6 +225,20 @@ def resolve_distinct(
     distinct = pc.unique(codes).drop_null().to_pylist()
     lookup.extend({c: resolve(c) for c in distinct if c not in lookup})
     return lookup.apply(codes)
+
+
+def gather(batches: Iterable[pa.RecordBatch], min_rows: int) -> Iterator[pa.Table]:
+    """Tables of at least ``min_rows`` rows (the last may be smaller) from a stream of batches."""
+    pending: list[pa.RecordBatch] = []
+    n = 0
+    for batch in batches:
+        pending.append(batch)
+        n += batch.num_rows
+        if n >= min_rows:
+            yield pa.Table.from_batches(pending)
+            pending, n = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending)
 
 
 def parse_iso_dates(values: pa.Array | pa.ChunkedArray) -> pa.Array:

@@ -34,6 +34,7 @@ from dipevents.importers.common import (
     ImportBatch,
     ImportReport,
     Lookup,
+    gather,
     origin_codes,
     parse_iso_dates,
     resolve_distinct,
@@ -57,7 +58,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "Story ID",
     "Publisher",
 )
-BLOCK_BYTES = 1 << 24
+BLOCK_BYTES = 1 << 21  # small blocks keep the reader's read-ahead small (see gdelt.py)
+BATCH_ROWS = 100_000
 _SEP = "\x1f"  # joins name, sectors and country into one lookup key
 
 
@@ -185,8 +187,8 @@ def iter_icews(paths: Iterable[str | Path], *, keep_unmapped: bool = False) -> I
                         strings_can_be_null=True,
                     ),
                 )
-                for batch in reader:
-                    yield _map(pa.Table.from_batches([batch]), name, actors, keep_unmapped)
+                for table in gather(reader, BATCH_ROWS):
+                    yield _map(table, name, actors, keep_unmapped)
                     if malformed:
                         yield _malformed(malformed[:], name, keep_unmapped)
                         malformed.clear()
