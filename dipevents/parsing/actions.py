@@ -138,7 +138,7 @@ _STEMS = (
     r"implor|hold|held|should|must|warn|threat|vow|retaliat|consequence|impose|respond|deal|support|back|"
     r"endors|welcom|prais|applaud|salut|commend|congratulat|thank|appreciat|solidarity|gratitude|stand|stood|"
     r"defen|agree|restor|resum|establish|normali|renew|reinstat|upgrad|mend|open|return|appoint|exchang|"
-    r"recogni|switch|entry|travel|visa|import|export"
+    r"recogni|switch|entry|travel|visa|import|export|reopen|reestablish|reappoint|re-open"
 )
 _PREFILTER = re.compile(r"\b(?:" + _STEMS + r")", re.IGNORECASE)
 

@@ -165,6 +165,10 @@ def gazetteer() -> Gazetteer:
         forms[form] = Entry(iso3, "state", kind, form in ambiguous)
     for form, code, amb in _igo_forms():
         forms.setdefault(form, Entry(code, "igo", "igo", amb))
+    # "The Bahamas", "The Philippines": the article is optional and often lower-case.
+    for form in [f for f in forms if f.startswith("The ")]:
+        forms.setdefault(form[4:], forms[form])
+        del forms[form]
     for row in read_csv("parser_people.csv"):
         forms.setdefault(row["name"], Entry(row["iso3"], "state", "person", False))
     # "U.S" without its final period occurs when a sentence ends on it.
@@ -230,6 +234,7 @@ _ENVOY_HEAD = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
+_FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,3}$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
 _PREP_DET_BEFORE = re.compile(
@@ -314,6 +319,8 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
         kind = entry.kind
         if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
             continue
+        if _FORMER_JUST_BEFORE.search(sentence, max(0, start - 12), start):
+            continue  # "former U.S. President ...": not the state's official any more
         mention = Mention(start, end, m.group(0), entry.actor, entry.actor_type, kind)
         found.append(mention)
     # Names learnt in this document (people introduced with their state).

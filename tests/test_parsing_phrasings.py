@@ -1,0 +1,40 @@
+"""The parser on hand-written sentences (fixtures/parser/phrasings.jsonl): one case per action and
+per linguistic phenomenon (voice, nominalisation, lists, negation, plans, dates, noise).
+
+The sentences are our own paraphrases, not taken from the devset, so they test the general
+phrasing of each action rather than one article.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dipevents.parsing import parse_text
+from tests.conftest import REPO
+
+_CASES = [json.loads(line) for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_action_has_a_case() -> None:
+    from dipevents import vocabulary
+
+    covered = {e[1] for c in _CASES for e in c["expect"]}
+    assert covered == set(vocabulary.fine_actions())
+
+
+@pytest.mark.parametrize("case", _CASES, ids=[c["id"] for c in _CASES])
+def test_phrasing(case: dict) -> None:
+    events = parse_text(case["text"], doc_id=case["id"], published=case["published"])
+    got = {(e.actor, e.action, e.target): e for e in events}
+    for actor, action, target, day in case["expect"]:
+        assert (actor, action, target) in got, (sorted(got), case["text"])
+        if day is not None:
+            assert str(got[(actor, action, target)].date) == day
+    for actor, action, target in case.get("absent", []):
+        assert (actor, action, target) not in got, case["text"]
+    for ev in events:  # evidence: the sentence is a verbatim slice of the text, and the rule is named
+        assert case["text"][ev.sentence_start : ev.sentence_end] == ev.sentence
+        assert ev.rule.startswith(ev.action.split("_")[0]) or ev.action == "cyberattack_accusation"
+        assert ev.dataset.value == "text" and ev.doc_id == case["id"]
