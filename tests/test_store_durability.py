@@ -93,10 +93,10 @@ def test_four_concurrent_ingests_equal_a_sequential_one(tmp_path: Path) -> None:
         inputs.append(tmp_path / f"in{i}.parquet")
         pq.write_table(table.slice(start, length), inputs[-1])
     shared = tmp_path / "shared"
-    procs = [ingest_process(shared, 500, path) for path in inputs]
+    procs = [ingest_process(shared, 1000, path) for path in inputs]
     for proc in procs:
         assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()
-    sequential = EventStore(tmp_path / "sequential", batch_rows=500)
+    sequential = EventStore(tmp_path / "sequential", batch_rows=1000)
     for path in inputs:
         sequential.add_arrow(pq.read_table(path))
     concurrent = EventStore(shared)
