@@ -141,3 +141,12 @@ def test_coarse_imported_rows_answer_fine_questions_only_when_asked(tmp_path):
     loose = query.find_events(target="Qatar", action="sever_ties", include_coarse=True, store=store)
     assert sorted(loose["actor"].to_pylist()) == ["MRT", "SAU"]
     assert set(loose["action"].to_pylist()) == {"reduce_relations"}
+
+
+def test_invalid_utf8_is_an_import_format_error(tmp_path):
+    header = (FIX / "icews_2017_style.tab").read_text(encoding="utf-8").splitlines()[0]
+    bad = tmp_path / "latin1.tab"
+    row = "1\t2017-06-05\tCôte d'Ivoire\tNA\tCôte d'Ivoire\tx\t111\t-2\tFrance\tNA\tFrance\t9\t1\tAFP" + "\tNA" * 6
+    bad.write_bytes((header + "\n" + row + "\n").encode("latin-1"))
+    with pytest.raises(ImportFormatError, match=r"latin1\.tab: unreadable"):
+        list(read_icews([bad]))

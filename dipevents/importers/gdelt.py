@@ -42,7 +42,7 @@ from dipevents.importers.common import (
     resolve_distinct,
     split_batch,
 )
-from dipevents.importers.sources import first_line, members
+from dipevents.importers.sources import arrow_errors, first_line, members
 
 __all__ = ["GDELT1_COLUMNS", "GDELT2_COLUMNS", "example_file", "iter_gdelt", "read_gdelt", "sniff_gdelt"]
 
@@ -176,7 +176,7 @@ def _read_block(
 
 def _raw_tables(name: str, opener: Callable[[], object], width: int) -> Iterator[tuple[pa.Table | None, list[str]]]:
     pending = _Pending(width)
-    with opener() as stream:  # type: ignore[attr-defined]
+    with arrow_errors(name), opener() as stream:  # type: ignore[attr-defined]
         reader = _read_block(stream, _WIDTHS[width], pending.handler)
         for table in gather(reader, BATCH_ROWS):
             yield table, pending.take_malformed()

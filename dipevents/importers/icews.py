@@ -40,7 +40,7 @@ from dipevents.importers.common import (
     resolve_distinct,
     split_batch,
 )
-from dipevents.importers.sources import first_line, members
+from dipevents.importers.sources import arrow_errors, first_line, members
 
 __all__ = ["REQUIRED_COLUMNS", "example_file", "iter_icews", "read_icews", "resolve_actor"]
 
@@ -175,7 +175,7 @@ def iter_icews(paths: Iterable[str | Path], *, keep_unmapped: bool = False) -> I
                 bad.append(row.text)
                 return "skip"
 
-            with opener() as stream:  # type: ignore[attr-defined]
+            with arrow_errors(name), opener() as stream:  # type: ignore[attr-defined]
                 reader = pcsv.open_csv(
                     stream,
                     read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),

@@ -13,12 +13,15 @@ from __future__ import annotations
 import gzip
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+import pyarrow as pa
+
 from dipevents.errors import ImportFormatError
 
-__all__ = ["first_line", "members"]
+__all__ = ["arrow_errors", "first_line", "members"]
 
 Opener = Callable[[], BinaryIO]
 
@@ -66,3 +69,14 @@ def first_line(opener: Opener, limit: int = 1 << 20) -> bytes:
     with opener() as stream:
         line = stream.readline(limit)
     return line.rstrip(b"\r\n")
+
+
+@contextmanager
+def arrow_errors(name: str) -> Iterator[None]:
+    """Turn pyarrow's read errors (invalid UTF-8, broken compression) into ImportFormatError."""
+    try:
+        yield
+    except (pa.ArrowInvalid, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise ImportFormatError(
+            f"{name}: unreadable: {exc} (batches before this point were already imported and are intact)"
+        ) from None
