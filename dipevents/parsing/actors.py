@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dipevents._resources import read_csv, read_json
+from dipevents.parsing._trie import trie_regex
 
 __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
 
@@ -91,7 +92,7 @@ class Gazetteer:
             self.forms.setdefault(key, entry)
         self._case: dict[str, str] = {f.casefold(): f for f in forms}
         self.pattern = re.compile(
-            r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))(?:" + _trie_regex(self.forms) + r")"
+            r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))(?:" + trie_regex(self.forms) + r")"
             r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])",
             re.IGNORECASE,
         )
@@ -118,40 +119,6 @@ class Gazetteer:
     def name(self, actor: str) -> str:
         """Display name of an actor id."""
         return self.names.get(actor, actor)
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One alternation of ``words`` shaped as a trie: each branch point tried once."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        if not node:
-            return ""
-        alts = []
-        optional = "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(_escape(ch) + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
-
-
-def _escape(ch: str) -> str:
-    if ch == " ":
-        return r"\s{1,3}"
-    if ch in "'’":
-        return "['’]"
-    return re.escape(ch)
 
 
 @cache
