@@ -129,12 +129,12 @@ def cues() -> Cues:
 
 
 @cache
-def _key_index() -> tuple[re.Pattern[str], dict[str, tuple[Trigger, ...]], int]:
-    """The key regex (every trigger's keys as word beginnings) and key -> triggers."""
-    index: dict[str, list[Trigger]] = {}
-    for trig in triggers():
+def _key_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], int]:
+    """The key regex (every trigger's keys as word beginnings) and key -> trigger positions."""
+    index: dict[str, list[int]] = {}
+    for i, trig in enumerate(triggers()):
         for key in trig.keys:
-            index.setdefault(key, []).append(trig)
+            index.setdefault(key, []).append(i)
     pattern = re.compile(r"\b(?:" + trie_regex(index) + ")", re.IGNORECASE)
     longest = max(len(k) for k in index)
     return pattern, {k: tuple(v) for k, v in index.items()}, longest
@@ -154,10 +154,11 @@ def _candidates(sentence: str) -> list[Trigger]:
         for i in range(1, min(len(word), longest) + 1):
             if word[:i] in index:
                 hit.add(word[:i])
-    chosen: set[Trigger] = set()
+    chosen: set[int] = set()
     for key in hit:
         chosen.update(index[key])
-    return [t for t in triggers() if t in chosen]
+    every = triggers()
+    return [every[i] for i in sorted(chosen)]
 
 
 def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:

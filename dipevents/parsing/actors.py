@@ -96,6 +96,7 @@ class Gazetteer:
             r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])",
             re.IGNORECASE,
         )
+        self.igo_codes = frozenset(e.actor for e in self.forms.values() if e.actor_type == "igo")
         self.names: dict[str, str] = {}
         for form, entry in forms.items():
             if entry.kind == "name" or entry.actor_type == "igo":
@@ -131,6 +132,8 @@ def gazetteer() -> Gazetteer:
     for form, (iso3, kind) in countries.surface_forms().items():
         forms[form] = Entry(iso3, "state", kind, form in ambiguous)
     for form, code, amb in _igo_forms():
+        if amb:
+            continue  # "Security Council", "WHO": too often something else without more context
         forms.setdefault(form, Entry(code, "igo", "igo", amb))
     # "The Bahamas", "The Philippines": the article is optional and often lower-case.
     for form in [f for f in forms if f.startswith("The ")]:

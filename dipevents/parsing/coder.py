@@ -258,7 +258,7 @@ class _Coder:
                     subject = m.actor if m.kind not in ("anaphor", "pair") else ""
                     break
         if subject is None and coded_actors:
-            subject = coded_actors[0]
+            subject = coded_actors[0] if coded_actors[0] not in self.gaz.igo_codes else None
         subject = subject or None
         for m in mentions:
             if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
@@ -402,7 +402,8 @@ class _Coder:
         return None
 
     def _virtual(self, actor: str, kind: str) -> Mention:
-        return Mention(0, 0, self.gaz.name(actor), actor, "state", kind)
+        actor_type = "igo" if actor in self.gaz.igo_codes else "state"
+        return Mention(0, 0, self.gaz.name(actor), actor, actor_type, kind)
 
     def _expand_left(self, s: str, left: list[Mention], i: int) -> list[Mention]:
         group = [left[i]]

@@ -48,8 +48,14 @@ class Sentence:
 
 
 @cache
-def _noise_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in read_json("parser_lexicon.json")["noise"]["line"])
+def _noise_pattern() -> re.Pattern[str]:
+    # One pass over a line: the patterns joined, each keeping its own flags.
+    parts = []
+    for p in read_json("parser_lexicon.json")["noise"]["line"]:
+        flags = "i" if p.startswith("(?i)") else ""
+        body = p.removeprefix("(?i)")
+        parts.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
+    return re.compile("|".join(parts))
 
 
 def is_noise(line: str) -> bool:
@@ -58,7 +64,7 @@ def is_noise(line: str) -> bool:
     >>> is_noise("Join the GlobalSecurity.org mailing list"), is_noise("Iran denied it.")
     (True, False)
     """
-    return any(p.search(line) for p in _noise_patterns())
+    return _noise_pattern().search(line) is not None
 
 
 def _is_abbreviation(chunk: str) -> bool:
