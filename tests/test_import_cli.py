@@ -40,3 +40,20 @@ def test_wrong_format_exits_2_with_the_reason(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert "icews_2017_style.tab: the first row has 20 tab-separated fields" in err
+
+
+def test_progress_bar_line(tmp_path):
+    import io
+    from pathlib import Path
+
+    from dipevents.cli.imports import _Bar
+    from dipevents.importers import ImportReport
+
+    stream = io.StringIO()
+    bar = _Bar([Path("a.tsv"), Path("b.tsv")], stream)
+    report = ImportReport("gdelt", rows_read=120_000, imported=300)
+    bar(report, "b.tsv")
+    bar.close()
+    line = stream.getvalue()
+    assert line.startswith("\r[##########..........] file 2/2 b.tsv: 120,000 rows read, 300 stored so far")
+    assert line.endswith("\n")
