@@ -173,3 +173,17 @@ def test_import_into_store_dedups_and_keeps_unmapped(tmp_path):
     assert mentions.to_pylist() == [
         {"dataset": "gdelt", "origin_id": "1554161", "origin_codes": "EventCode=163;Actor1Code=FIN;Actor2Code=POL"}
     ]
+
+
+def test_rows_the_store_rejects_are_counted_and_reconcile(tmp_path, monkeypatch):
+    # Force an id the store's validation refuses, to follow a row through the rejects path.
+    from dipevents.importers import cameo
+
+    real = cameo.resolve_for_lookup
+    monkeypatch.setattr(
+        cameo, "resolve_for_lookup", lambda code: ("XXX", "state", None) if code == "ALBGOV" else real(code)
+    )
+    report = import_gdelt([FIX / "gdelt2_20220908.export.CSV.zip"], tmp_path / "store")
+    assert (report.rows_read, report.imported, report.rejected) == (4, 2, 1)
+    assert report.reconciles()
+    assert report.rejects_path is not None and "XXX" in report.rejects_path.read_text(encoding="utf-8")
