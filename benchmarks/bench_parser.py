@@ -27,7 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 def corpus(size_mb: float, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     seeds = [p.read_text("utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
-    phrasings = [json.loads(line)["text"] for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines()]
+    phrasings = [
+        json.loads(line)["text"]
+        for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines()
+    ]
     docs: list[str] = []
     total = 0
     while total < size_mb * 1_000_000:

@@ -40,7 +40,9 @@ def test_csv_and_table(article: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "sever_ties" in capsys.readouterr().out
 
 
-def test_bad_file_is_reported_and_others_still_parsed(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_file_is_reported_and_others_still_parsed(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", "utf-8")
     assert main(["parse", str(bad), str(article)]) == 2

@@ -17,7 +17,9 @@ TEXT = "Albania cut diplomatic ties with Iran on Wednesday. The United States ba
 
 def test_txt_with_sidecar(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, "utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"url": "https://x.test/a", "publisher": "X", "published": "2022-09-08"}))
+    (tmp_path / "a.meta.json").write_text(
+        json.dumps({"url": "https://x.test/a", "publisher": "X", "published": "2022-09-08"})
+    )
     events = parse_file(tmp_path / "a.txt")
     assert {(e.actor, e.action, e.target) for e in events} == {("ALB", "sever_ties", "IRN"), ("USA", "support", "ALB")}
     ev = events[0]

@@ -14,7 +14,11 @@ import pytest
 from dipevents.parsing import parse_text
 from tests.conftest import REPO
 
-_CASES = [json.loads(line) for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines() if line.strip()]
+_CASES = [
+    json.loads(line)
+    for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
 
 
 def test_every_action_has_a_case() -> None:

@@ -23,7 +23,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. --published 2022-09-07") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. --published 2022-09-07"
+        ) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +36,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files (.txt, .html, .json)")
     p.add_argument("--published", type=_date, help="publication date for files without one (YYYY-MM-DD)")
-    p.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl", help="output format (default: jsonl)")
+    p.add_argument(
+        "--format", choices=["jsonl", "csv", "table"], default="jsonl", help="output format (default: jsonl)"
+    )
     p.set_defaults(func=run)
 
 

@@ -15,14 +15,14 @@ which "the country", "the regime" or "it" refer back to.
 
 >>> ms = find_mentions("Albanian Prime Minister Edi Rama met the U.S. envoy in Tirana.", Discourse())
 >>> [(m.actor, m.kind, m.text) for m in ms]
-[('ALB', 'official', 'Albanian Prime Minister Edi Rama'), ('USA', 'variant', 'U.S.'), ('ALB', 'capital', 'Tirana')]
+[('ALB', 'official', 'Albanian Prime Minister Edi Rama'), ('USA', 'envoy', 'U.S. envoy'), ('ALB', 'capital', 'Tirana')]
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -34,7 +34,34 @@ __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
 log = logging.getLogger(__name__)
 
 _PREPOSITIONS = frozenset(
-    ["with", "to", "against", "from", "of", "on", "in", "for", "at", "into", "toward", "towards", "over", "between", "by", "about", "among", "upon", "across", "within", "amid", "than", "like", "via", "under", "including"]
+    [
+        "with",
+        "to",
+        "against",
+        "from",
+        "of",
+        "on",
+        "in",
+        "for",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "over",
+        "between",
+        "by",
+        "about",
+        "among",
+        "upon",
+        "across",
+        "within",
+        "amid",
+        "than",
+        "like",
+        "via",
+        "under",
+        "including",
+    ]
 )
 _DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
 
@@ -245,7 +272,9 @@ class Discourse:
             return None
         if self._people_n != len(self.people):
             names = sorted(self.people, key=len, reverse=True)
-            self._people_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s?)?(?![\w-])")
+            self._people_re = re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s?)?(?![\w-])"
+            )
             self._people_n = len(self.people)
         return self._people_re
 
@@ -320,9 +349,13 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
         if mention.prep is None:
             mention.prep = _prep_before(sentence, mention.start)
         # "between Saudi Arabia and Iran": a coordinated mention shares its list's preposition.
-        if mention.prep is None and previous is not None and previous.prep is not None:
-            if _COORDINATION.fullmatch(sentence[previous.end : mention.start]):
-                mention.prep = previous.prep
+        if (
+            mention.prep is None
+            and previous is not None
+            and previous.prep is not None
+            and _COORDINATION.fullmatch(sentence[previous.end : mention.start])
+        ):
+            mention.prep = previous.prep
         if sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
             mention.anti = True
         if sentence[mention.end : mention.end + 1] == "-":
@@ -364,7 +397,9 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse)
                 mention.text = sentence[mention.start : mention.end]
     # Titled people with a known person's name ("President Biden") are officials already.
     for mention in mentions:
-        if mention.kind == "person" and _PERSON_TITLE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start):
+        if mention.kind == "person" and _PERSON_TITLE_BEFORE.search(
+            sentence, max(0, mention.start - 30), mention.start
+        ):
             mention.kind = "official"
     # Drop overlaps created by widening (keep the earlier, wider mention).
     mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -384,7 +419,9 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) 
     extra: list[Mention] = []
     for m in pair_re.finditer(sentence):
         if discourse.pair and not _overlaps(mentions, m.start(), m.end()):
-            extra.append(Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair))
+            extra.append(
+                Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
+            )
     for m in state_re.finditer(sentence):
         if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
             continue
@@ -395,7 +432,10 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) 
         if discourse.focus is None:
             continue
         actor = discourse.focus
-        if re.search(r"\b(?:other|neighbou?ring|baltic|european|african|asian|arab|gulf)\b", low) and discourse.focus_other:
+        if (
+            re.search(r"\b(?:other|neighbou?ring|baltic|european|african|asian|arab|gulf)\b", low)
+            and discourse.focus_other
+        ):
             # "the Baltic nation", "the neighbouring country": usually the other party.
             actor = discourse.focus_other
         extra.append(Mention(m.start(), m.end(), text, actor, "state", "anaphor"))

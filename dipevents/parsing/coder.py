@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ log = logging.getLogger(__name__)
 #: Inputs longer than this are refused with ParseError (documents, not corpora).
 MAX_TEXT = 50_000_000
 
-_LIST_GAP = re.compile(r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z")
+_LIST_GAP = re.compile(
+    r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
+)
 _CLAUSE_BREAK = re.compile(
     r";|:|\s[-–—]\s|\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
     r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
@@ -61,11 +64,16 @@ _SPEAKER = re.compile(
     r"[”\"’,]\s{0,3},?\s{0,3}(?:the\s{1,3})?((?:[A-Z][\w.'’-]{0,25}\s{1,3}){0,5}?[A-Z][\w.'’-]{1,25})\s{1,3}"
     r"(?:said|says|wrote|writes|added|stated|told|tweeted|declared)\b"
 )
-_MUTUAL_WORDS = re.compile(r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I)
+_MUTUAL_WORDS = re.compile(
+    r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
+)
 _SALIENCE_DAYS = 62
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
+)
+_REASON = re.compile(
+    r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$", re.I
 )
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
@@ -76,7 +84,9 @@ _THIS_ACT = re.compile(
 )
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
-_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z")
+_SPEECH_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z"
+)
 
 _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
@@ -191,7 +201,9 @@ class _Coder:
 
     def _dedup(self) -> list[Event]:
         """One event per act: a date read from the sentence beats the publication-date default."""
-        dated = {(e.actor, e.action, e.target) for e, explicit in zip(self.events, self.explicit, strict=True) if explicit}
+        dated = {
+            (e.actor, e.action, e.target) for e, explicit in zip(self.events, self.explicit, strict=True) if explicit
+        }
         out: list[Event] = []
         kept: set[tuple[str, str, str]] = set()
         for ev, explicit in zip(self.events, self.explicit, strict=True):
@@ -244,7 +256,11 @@ class _Coder:
         m = _SPEAKER.search(s)
         if m:
             inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type == "state"]
-            self.speaker = inside[0].actor if inside else ("" if m.group(1).split()[-1] not in ("It", "He", "She", "They") else self.discourse.focus)
+            self.speaker = (
+                inside[0].actor
+                if inside
+                else ("" if m.group(1).split()[-1] not in ("It", "He", "She", "They") else self.discourse.focus)
+            )
         elif not _QUOTE_OPEN.match(s):
             self.speaker = None
 
@@ -266,7 +282,7 @@ class _Coder:
         if subject is not None:
             d.note_state(subject, subject=True)
         states = []
-        for a, b in zip(mentions, mentions[1:], strict=False):
+        for a, b in itertools.pairwise(mentions):
             if a.actor_type == b.actor_type == "state" and a.actor != b.actor and _LIST_GAP.match(s[a.end : b.start]):
                 states = [a.actor, b.actor]
                 break
@@ -290,13 +306,10 @@ class _Coder:
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
-        if trig.action in ("condemn", "accuse") and re.search(
-            r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$",
-            s[max(0, trig.start - 90) : trig.start],
-            re.I,
-        ):
-            return True
-        return False
+        # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
+        return (
+            trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
+        )
 
     def _refine(self, s: str, trig: TriggerMatch) -> str:
         """An accusation naming a cyber operation is a cyberattack accusation."""
@@ -361,8 +374,10 @@ class _Coder:
             gap = s[m.end : trig.start]
             if _RELATIVE.match(gap):
                 return self._expand_left(s, left, i), "relative"
-            if m.prep in ("of", "by") and _OF_POSSESSOR.search(s, max(0, m.start - 40), m.start) and (
-                re.match(r"\A\s{1,3}to\s{1,3}\Z", gap) or voice == "noun"
+            if (
+                m.prep in ("of", "by")
+                and _OF_POSSESSOR.search(s, max(0, m.start - 40), m.start)
+                and (re.match(r"\A\s{1,3}to\s{1,3}\Z", gap) or voice == "noun")
             ):
                 return self._expand_left(s, left, i), "possessor"  # "the decision of the Algerian authorities to"
             if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or re.fullmatch(r"['’]s?\s{1,3}", gap)):
@@ -431,7 +446,9 @@ class _Coder:
                 out.append(m)
         return out
 
-    def _target(self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> tuple[list[Mention], str]:
+    def _target(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
+    ) -> tuple[list[Mention], str]:
         limit = min(len(s), trig.end + 140)
         brk = _CLAUSE_BREAK.search(s, trig.end, limit)
         if brk:
@@ -459,7 +476,9 @@ class _Coder:
             return self._members(group), "object"
         return [], ""
 
-    def _left_other(self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> tuple[list[Mention], str]:
+    def _left_other(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
+    ) -> tuple[list[Mention], str]:
         for m in reversed([m for m in mentions if m.end <= trig.start]):
             if m.actor not in actor_ids and trig.start - m.end < 120 and m.kind != "pair":
                 return [m], "left"
@@ -508,8 +527,10 @@ class _Coder:
                     break
         if not actor:
             focus = self.speaker or self.discourse.focus
-            if focus and focus not in target_ids and (
-                _PRONOUN_SUBJECT.search(s[: target[0].start]) or self.cues.speech_verbs.search(s)
+            if (
+                focus
+                and focus not in target_ids
+                and (_PRONOUN_SUBJECT.search(s[: target[0].start]) or self.cues.speech_verbs.search(s))
             ):
                 actor, how = [self._virtual(focus, "focus")], "focus"
         if not actor:
@@ -568,7 +589,9 @@ class _Coder:
                     continue
                 actor, how = m, "subject"
                 break
-        if actor is None and (_QUOTE_OPEN.match(s) or self.cues.speech_verbs.search(s) or _PRONOUN_SUBJECT.search(s[: trig.start])):
+        if actor is None and (
+            _QUOTE_OPEN.match(s) or self.cues.speech_verbs.search(s) or _PRONOUN_SUBJECT.search(s[: trig.start])
+        ):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             if focus and focus not in excluded:
                 actor, how = self._virtual(focus, "focus"), "focus"
@@ -596,7 +619,12 @@ class _Coder:
         for m in reversed(mentions):
             if m.end <= trig.start:
                 gap = s[m.end : trig.start]
-                if len(gap) <= 28 and (m.possessive or m.is_demonym or m.kind == "official" or re.fullmatch(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}", gap)):
+                if len(gap) <= 28 and (
+                    m.possessive
+                    or m.is_demonym
+                    or m.kind == "official"
+                    or re.fullmatch(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}", gap)
+                ):
                     if re.search(r"\b(?:on|against|targeting)\s", gap):
                         continue
                     return m
@@ -604,7 +632,10 @@ class _Coder:
         for m in mentions:
             if m.start >= trig.end:
                 gap = s[trig.end : m.start]
-                if len(gap) <= 60 and re.search(r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$", gap):
+                if len(gap) <= 60 and re.search(
+                    r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$",
+                    gap,
+                ):
                     return m
                 if len(gap) > 60:
                     break
@@ -660,9 +691,13 @@ class _Coder:
         if key in self.seen:
             return True
         salience = "main"
-        if date is not None and self.pub is not None:
-            if (date.year < self.pub.year and precision != "day") or (self.pub - date).days > _SALIENCE_DAYS:
-                salience = "background"
+        # Background: clearly before the story's news (another year, or months before publication).
+        if (
+            date is not None
+            and self.pub is not None
+            and ((date.year < self.pub.year and precision != "day") or (self.pub - date).days > _SALIENCE_DAYS)
+        ):
+            salience = "background"
         rule = f"{trig.rule}|actor={roles.how_actor}|target={'mutual' if roles.mutual else roles.how_target}"
         data = {
             "actor": actor.actor,

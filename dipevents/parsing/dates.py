@@ -24,13 +24,37 @@ from dataclasses import dataclass
 __all__ = ["DateMention", "find_dates", "publication_date"]
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -43,14 +67,33 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mdy", rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?,?\s{{1,3}}{_YEAR}\b"),
         ("dmy", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON},?\s{{1,3}}{_YEAR}\b"),
         ("slash", r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
-        ("my", rf"\b(?:in\s{{1,3}}|since\s{{1,3}}|during\s{{1,3}}|of\s{{1,3}}|by\s{{1,3}}|until\s{{1,3}}|from\s{{1,3}})?{_MON},?\s{{1,3}}(?:of\s{{1,3}})?{_YEAR}\b"),
-        ("md", rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}(?:[-–]|to)\s{{0,3}}(?P<day2>[0-3]?\d))?\b(?![,.]?\s{{0,3}}(?:19|20)\d\d)"),
+        (
+            "my",
+            rf"\b(?:in\s{{1,3}}|since\s{{1,3}}|during\s{{1,3}}|of\s{{1,3}}|by\s{{1,3}}|until\s{{1,3}}|from\s{{1,3}})?{_MON},?\s{{1,3}}(?:of\s{{1,3}})?{_YEAR}\b",
+        ),
+        (
+            "md",
+            rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}(?:[-–]|to)\s{{0,3}}(?P<day2>[0-3]?\d))?\b(?![,.]?\s{{0,3}}(?:19|20)\d\d)",
+        ),
         ("dm", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON}\b"),
-        ("month", rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid|earlier\s+in|last|this|next)[- ]{{1,3}}{_MON}\b"),
-        ("year", rf"\b(?P<prep>in|since|during|by|until|from|of|year|early|late|mid|around|before|after)[- ]{{1,3}}{_YEAR}\b(?![-/]\d)"),
-        ("relday", r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday|the\s+day\s+before|earlier\s+in\s+the\s+day|earlier\s+today)\b"),
+        (
+            "month",
+            rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid|earlier\s+in|last|this|next)[- ]{{1,3}}{_MON}\b",
+        ),
+        (
+            "year",
+            rf"\b(?P<prep>in|since|during|by|until|from|of|year|early|late|mid|around|before|after)"
+            rf"[- ]{{1,3}}{_YEAR}\b(?![-/]\d)",
+        ),
+        (
+            "relday",
+            r"\b(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday|the\s+day\s+before|earlier\s+in\s+the\s+day|earlier\s+today)\b",
+        ),
         ("weekday", r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"),
-        ("relperiod", r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|several|a\s+few)\s+(?:days|weeks)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b"),
+        (
+            "relperiod",
+            r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|several|a\s+few)\s+(?:days|weeks)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b",
+        ),
     ]
 )
 
@@ -197,9 +240,13 @@ _HAS_DATE_WORD = re.compile(
 )
 
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
-_PUBLISHED = re.compile(r"\b(?:Published|Updated|Posted|Date)\s{0,3}(?:on)?\s{0,3}:?\s{0,3}([^\n]{4,60})", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"\b(?:Published|Updated|Posted|Date)\s{0,3}(?:on)?\s{0,3}:?\s{0,3}([^\n]{4,60})", re.IGNORECASE
+)
 _DATELINE = re.compile(
-    r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?" + _MON + r"\s{1,3}(?P<day>[0-3]?\d)\b",
+    r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
+    + _MON
+    + r"\s{1,3}(?P<day>[0-3]?\d)\b",
     re.MULTILINE,
 )
 

@@ -28,10 +28,36 @@ from dipevents.schema import Event
 __all__ = ["html_to_text", "parse_file", "read_documents"]
 
 _META_FIELDS = ("url", "publisher", "published")
-_SKIP_TAGS = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "figcaption", "template", "svg"})
+_SKIP_TAGS = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "figcaption", "template", "svg"}
+)
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-     "blockquote", "pre", "hr", "dd", "dt", "figure", "main", "title"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "figure",
+        "main",
+        "title",
+    }
 )
 
 
@@ -79,7 +105,7 @@ def _read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ParseError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
+        raise ParseError(f"{path}: not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from exc
 
 
 def _meta_value(value: Any, field: str, where: str) -> Any:
@@ -158,6 +184,12 @@ def parse_file(path: str | Path) -> list[Event]:
     events: list[Event] = []
     for doc in read_documents(path):
         events.extend(
-            parse_text(doc["text"], doc_id=doc["doc_id"], url=doc["url"], publisher=doc["publisher"], published=doc["published"])
+            parse_text(
+                doc["text"],
+                doc_id=doc["doc_id"],
+                url=doc["url"],
+                publisher=doc["publisher"],
+                published=doc["published"],
+            )
         )
     return events
