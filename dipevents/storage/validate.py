@@ -9,11 +9,11 @@ derived CAMEO/PLOVER fields) and return the valid rows, completed, plus one
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -63,11 +63,26 @@ def _vocabulary_columns() -> tuple[pa.Array, dict[str, pa.Array]]:
     return names, derived
 
 
+@cache
+def _duckdb() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect()
+
+
 def hash_column(keys: pa.Array) -> pa.Array:
-    """First 20 hex digits of SHA-256 of each string, as :func:`~dipevents.schema.make_event_id` does."""
-    return pa.array(
-        [hashlib.sha256(k.encode("utf-8")).hexdigest()[:20] for k in keys.to_pylist()], pa.string()
-    )
+    """First 20 hex digits of SHA-256 of each string's UTF-8 bytes, as ``make_event_id`` does.
+
+    DuckDB's vectorised ``sha256`` is ~10x faster than a Python loop over ``hashlib``.
+
+    >>> import hashlib
+    >>> hash_column(pa.array(["ALB|sever_ties|IRN|2022-09-07"])).to_pylist() == [
+    ...     hashlib.sha256(b"ALB|sever_ties|IRN|2022-09-07").hexdigest()[:20]]
+    True
+    """
+    with _duckdb().cursor() as con:
+        con.register("keys", pa.table({"k": keys}))
+        rel = con.sql("SELECT substr(sha256(k), 1, 20) AS h FROM keys")
+        out = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.fetch_arrow_table()
+    return out["h"].combine_chunks().cast(pa.string())
 
 
 def event_ids(table: pa.Table) -> pa.Array:
@@ -77,13 +92,14 @@ def event_ids(table: pa.Table) -> pa.Array:
     actor = pc.if_else(pc.match_substring_regex(upper, _ISO3), upper, actor)
     precision = table["date_precision"]
     date = table["date"]
+    iso = pc.cast(date, pa.string())  # YYYY-MM-DD; much faster than strftime
     day = pc.case_when(
         pc.make_struct(
             pc.equal(precision, "day"), pc.equal(precision, "month"), pc.equal(precision, "year")
         ),
-        pc.strftime(date, format="%Y-%m-%d"),
-        pc.strftime(date, format="%Y-%m"),
-        pc.strftime(date, format="%Y"),
+        iso,
+        pc.utf8_slice_codeunits(iso, 0, 7),
+        pc.utf8_slice_codeunits(iso, 0, 4),
         pa.scalar("unknown"),
     )
     day = pc.if_else(pc.is_null(date), pa.scalar("unknown"), day)

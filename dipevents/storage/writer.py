@@ -186,31 +186,27 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
         return result
     batch = valid.append_column("mention_id", mention_ids(valid, valid["event_id"]))
     batch = batch.append_column("year", pc.year(valid["date"]))
-    batch = batch.append_column("row_no", pa.array(range(valid.num_rows), pa.int64()))
+    batch = _first_of_each_mention(batch)
     with corrupt_file_guard(root), _database().cursor() as con:
-        con.register("batch", batch)
         parts = sorted({layout.partition_of(y) for y in pc.unique(batch["year"]).to_pylist()})
         files = {t: [f for p in parts for f in snap.files(t, p)] for t in layout.TABLES}
-        con.execute(
-            "CREATE TEMP TABLE b AS SELECT * EXCLUDE (row_no) FROM batch "
-            "QUALIFY row_number() OVER (PARTITION BY mention_id ORDER BY row_no) = 1"
-        )
         if files["mentions"]:
-            con.execute(
-                "CREATE TEMP TABLE n AS SELECT b.* FROM b ANTI JOIN "
-                f"(SELECT mention_id FROM {read_parquet_sql(files['mentions'])}) m USING (mention_id)"
-            )
-        else:
-            con.execute("CREATE TEMP TABLE n AS SELECT * FROM b")
-        fresh = con.execute("SELECT count(*) FROM n").fetchall()[0][0]
-        result.duplicates = valid.num_rows - fresh
-        if fresh == 0:
+            con.register("batch_ids", batch.select(["mention_id"]))
+            stored = _fetch(
+                con,
+                f"SELECT mention_id FROM {read_parquet_sql(files['mentions'])} "
+                "WHERE mention_id IN (SELECT mention_id FROM batch_ids)",
+            )["mention_id"]
+            batch = batch.filter(pc.invert(pc.is_in(batch["mention_id"], value_set=stored)))
+        result.duplicates = valid.num_rows - batch.num_rows
+        if batch.num_rows == 0:
             result.merged = valid.num_rows
             return result
+        con.register("n", batch)
         _load_existing(con, files)
         refine = _refine(con, files)
         result.refined = refine.refined
-        _apply_final_ids(con, refine)
+        _apply_final_ids(con, batch, refine)
         staging = _Staging(root, snap)
         new_ids = _write_events(con, files, staging, refine)
         _write_mentions(con, files, staging, refine)
@@ -221,6 +217,15 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
         result.version = staging.publish()
     layout.prune_versions(root, result.version)
     return result
+
+
+def _first_of_each_mention(batch: pa.Table) -> pa.Table:
+    """Keep the first row of each mention_id (a batch may repeat a report)."""
+    if pc.count_distinct(batch["mention_id"]).as_py() == batch.num_rows:
+        return batch
+    numbered = batch.append_column("_row", pa.array(range(batch.num_rows), pa.int64()))
+    first = numbered.group_by("mention_id", use_threads=False).aggregate([("_row", "min")])["_row_min"]
+    return batch.take(pc.sort_indices(first))
 
 
 def _load_existing(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> None:
@@ -283,15 +288,15 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
     if groups.num_rows == 0:
         return empty
     con.register("cand", groups)
-    # Every report of the candidate groups with its own date key.
-    reports: dict[tuple[str, str, str, int], list[tuple[str, str | None, DateKey]]] = defaultdict(list)
+    # Every report of the candidate groups: (mention, stored event or None, own key, own id).
+    reports: dict[tuple[str, str, str, int], list[tuple[str, str | None, DateKey, str]]] = defaultdict(list)
     for row in _fetch(
         con,
-        "SELECT n.mention_id, n.actor, n.action, n.target, n.year, n.date, n.date_precision "
+        "SELECT n.mention_id, n.event_id, n.actor, n.action, n.target, n.year, n.date, n.date_precision "
         "FROM n SEMI JOIN cand USING (actor, action, target, year)",
     ).to_pylist():
         reports[(row["actor"], row["action"], row["target"], row["year"])].append(
-            (row["mention_id"], None, (row["date"], row["date_precision"]))
+            (row["mention_id"], None, (row["date"], row["date_precision"]), row["event_id"])
         )
     if files["mentions"]:
         stored = _fetch(
@@ -301,7 +306,7 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
             SELECT m.mention_id, m.event_id, e.actor, e.action, e.target, e.year,
                    coalesce(rf.reported_date, e.date) AS date,
                    coalesce(rf.reported_precision, e.date_precision) AS date_precision,
-                   rf.mention_id IS NOT NULL AS was_refined
+                   coalesce(rf.reported_event_id, e.event_id) AS own_id
             FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files['mentions'])}
                   WHERE event_id IN (SELECT event_id FROM e)) m
             JOIN e USING (event_id)
@@ -310,30 +315,30 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
         )
         for row in stored.to_pylist():
             reports[(row["actor"], row["action"], row["target"], row["year"])].append(
-                (row["mention_id"], row["event_id"], (row["date"], row["date_precision"]))
+                (row["mention_id"], row["event_id"], (row["date"], row["date_precision"]), row["own_id"])
             )
     out = _Refine(groups, {}, {}, [], 0)
     for (actor, action, target, _year), items in reports.items():
-        mapping = assign(key for _, _, key in items)
-        for mention_id, old_id, key in items:
+        mapping = assign(item[2] for item in items)
+        for mention_id, old_id, key, own_id in items:
             final = mapping[key]
-            final_id = make_event_id(actor, action, target, final[0], final[1])
+            final_id = own_id if final == key else make_event_id(actor, action, target, final[0], final[1])
             if old_id is None:
-                out.new_final[mention_id] = (final_id, final[0], final[1])
-                out.refined += final != key
+                if final != key:
+                    out.new_final[mention_id] = (final_id, final[0], final[1])
+                    out.refined += 1
             elif old_id != final_id:
                 out.rekey[mention_id] = (old_id, final_id, final[0], final[1])
             if final != key:
                 out.rows.append({
-                    "mention_id": mention_id, "event_id": final_id,
-                    "reported_event_id": make_event_id(actor, action, target, key[0], key[1]),
+                    "mention_id": mention_id, "event_id": final_id, "reported_event_id": own_id,
                     "reported_date": key[0], "reported_precision": key[1],
                     "actor": actor, "action": action, "target": target,
                 })
     return out
 
 
-def _apply_final_ids(con: duckdb.DuckDBPyConnection, refine: _Refine) -> None:
+def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _Refine) -> None:
     """``nn``: the new reports with the id, date and precision of the event they join."""
     final = pa.table({
         "mention_id": pa.array(list(refine.new_final), pa.string()),
@@ -348,18 +353,20 @@ def _apply_final_ids(con: duckdb.DuckDBPyConnection, refine: _Refine) -> None:
         "final_date": pa.array([v[2] for v in refine.rekey.values()], pa.date32()),
         "final_precision": pa.array([v[3] for v in refine.rekey.values()], pa.string()),
     })
-    con.register("final_ids", final)
     con.register("rk", rekey)
-    con.execute(
-        """
-        CREATE TEMP TABLE nn AS
-        SELECT n.* REPLACE (
-            coalesce(f.final_id, n.event_id) AS event_id,
-            CASE WHEN f.mention_id IS NULL THEN n.date ELSE f.final_date END AS date,
-            coalesce(f.final_precision, n.date_precision) AS date_precision)
-        FROM n LEFT JOIN final_ids f USING (mention_id)
-        """
-    )
+    if final.num_rows == 0:
+        con.register("nn", batch)
+        return
+    index = pc.index_in(batch["mention_id"], value_set=final["mention_id"])
+    moved = pc.is_valid(index)
+    columns = {
+        "event_id": pc.coalesce(final["final_id"].take(index), batch["event_id"]),
+        "date": pc.if_else(moved, final["final_date"].take(index), batch["date"]),
+        "date_precision": pc.coalesce(final["final_precision"].take(index), batch["date_precision"]),
+    }
+    for name, column in columns.items():
+        batch = batch.set_column(batch.schema.get_field_index(name), name, column)
+    con.register("nn", batch)
 
 
 def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
