@@ -232,7 +232,7 @@ _ENVOY_HEAD = re.compile(
 )
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
-_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,3}$", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
 _PREP_DET_BEFORE = re.compile(
     r"(?:^|\s)(with|to|against|from|of|on|in|for|at|into|toward|towards|over|between|by|among|upon)\s{1,3}"
@@ -432,11 +432,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) 
         if discourse.focus is None:
             continue
         actor = discourse.focus
-        if (
-            re.search(r"\b(?:other|neighbou?ring|baltic|european|african|asian|arab|gulf)\b", low)
-            and discourse.focus_other
-        ):
-            # "the Baltic nation", "the neighbouring country": usually the other party.
+        if re.search(r"\b(?:other|neighbou?ring)\b", low) and discourse.focus_other:
+            # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other
         extra.append(Mention(m.start(), m.end(), text, actor, "state", "anaphor"))
     if extra:

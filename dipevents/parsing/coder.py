@@ -188,6 +188,8 @@ class _Coder:
         self.explicit: list[bool] = []  # per event: dated from its own sentence
         self.line_speaker: str | None = None
         self.anchor: dt.date | None = None
+        self.recent: tuple[dt.date, int] | None = None  # last day-precision date and its sentence
+        self.index = 0
 
     def run(self) -> list[Event]:
         line = -1
@@ -195,6 +197,7 @@ class _Coder:
             if sent.line != line:
                 line = sent.line
                 self.line_speaker = self._line_speaker(sent.text)
+            self.index = index
             self._sentence(index, sent)
             self._note_anchor(sent.text)
         return self._dedup()
@@ -222,6 +225,14 @@ class _Coder:
         found = [x for x in find_mentions(m.group(1), self.discourse) if x.actor_type == "state"]
         return found[0].actor if found else ""
 
+    def _note_recent(self, index: int, dates: list[DateMention] | None, s: str) -> None:
+        if dates is None and not re.search(r"\d|day\b", s):
+            return
+        found = dates if dates is not None else find_dates(s, self.pub)
+        days = [d for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
+        if days:
+            self.recent = (days[-1].date, index)
+
     def _note_anchor(self, s: str) -> None:
         # Without a publication date, the last full date the text gave anchors undated acts.
         if self.pub is None:
@@ -236,8 +247,8 @@ class _Coder:
         mentions = find_mentions(s, self.discourse)
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
+        dates: list[DateMention] | None = None
         if mentions and prefilter(s):
-            dates: list[DateMention] | None = None
             for trig in find_triggers(s):
                 if self._skipped(s, trig):
                     continue
@@ -251,6 +262,7 @@ class _Coder:
                     if self._emit(index, sent, trig, action, roles, actor, target, dates):
                         coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
+        self._note_recent(index, dates, s)
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
         m = _SPEAKER.search(s)
@@ -372,7 +384,7 @@ class _Coder:
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
-            if _RELATIVE.match(gap):
+            if _RELATIVE.match(gap) and m.prep != "of":  # "the Council of Iran, which": not Iran
                 return self._expand_left(s, left, i), "relative"
             if (
                 m.prep in ("of", "by")
@@ -667,6 +679,9 @@ class _Coder:
             d = best[1]
             weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
             return d.date, d.precision, not weak or trig.start - d.end < 40
+        if self.recent is not None and self.index - self.recent[1] <= 3:
+            # No date of its own: the act belongs to the day the text was just talking about.
+            return self.recent[0], "day", False
         if self.pub is not None:
             return self.pub, "day", False
         if self.anchor is not None:
