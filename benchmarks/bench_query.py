@@ -53,7 +53,7 @@ SELECT e.actor,
        arg_min(m.doc_id, struct_pack(a := m.sentence IS NULL, b := e.salience <> 'main', c := -e.n_sources,
                d := m.salience <> 'main', p := m.published IS NULL, q := m.published, r := m.doc_id,
                s := m.mention_id)) AS doc_id
-FROM events e LEFT JOIN mentions m ON m.event_id = e.event_id
+FROM events e JOIN mentions m ON m.event_id = e.event_id
 WHERE e.target = 'ALB' AND e.action = 'support' AND e.actor_type = 'state'
 GROUP BY e.actor
 ORDER BY n_sources DESC, n_documents DESC, n_events DESC, e.actor
@@ -75,8 +75,7 @@ def generate(root: Path, n_events: int) -> None:
     codes = _iso3()
     actions = list(dipevents.vocabulary.names())
     con.execute("CREATE TABLE iso AS SELECT unnest($c) AS code, generate_subscripts($c, 1) - 1 AS ix", {"c": codes})
-    con.execute("CREATE TABLE act AS SELECT unnest($a) AS action, generate_subscripts($a, 1) - 1 AS ix",
-                {"a": actions})
+    con.execute("CREATE TABLE act AS SELECT unnest($a) AS action, generate_subscripts($a, 1) - 1 AS ix", {"a": actions})
     con.register("vocab", refviews.actions_table())
     n_iso, n_act = len(codes), len(actions)
     events_sql = f"""
@@ -107,7 +106,7 @@ def generate(root: Path, n_events: int) -> None:
            0 AS sentence_start, 40 AS sentence_end, 'synthetic' AS rule, e.salience, 'text' AS dataset,
            NULL::VARCHAR AS origin_id, NULL::VARCHAR AS origin_codes,
            e.event_id || '-' || j AS mention_id, year(e.date) AS year
-    FROM (SELECT *, row_number() OVER () - 1 AS i FROM read_parquet('{root / 'events'}/*/*.parquet')) e,
+    FROM (SELECT *, row_number() OVER () - 1 AS i FROM read_parquet('{root / "events"}/*/*.parquet')) e,
          range(0, CAST(e.n_documents AS BIGINT)) r(j)
     """
     con.execute(f"COPY ({mentions_sql}) TO '{root / 'mentions'}' (FORMAT parquet, PARTITION_BY (year))")
@@ -122,8 +121,10 @@ class FileStore:
 
     def views(self, con: duckdb.DuckDBPyConnection) -> None:
         for name in ("events", "mentions"):
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM "
-                        f"read_parquet('{self.root / name}/*/*.parquet', hive_partitioning = true)")
+            con.execute(
+                f"CREATE VIEW {name} AS SELECT * FROM "
+                f"read_parquet('{self.root / name}/*/*.parquet', hive_partitioning = true)"
+            )
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
@@ -157,25 +158,36 @@ def raw_cold(store: FileStore) -> pa.Table:
 def pandas_leg(root: Path) -> pa.Table:
     import pandas as pd
 
-    ev = pd.read_parquet(root / "events", columns=["event_id", "actor", "actor_type", "salience", "n_sources"],
-                         filters=[("target", "=", "ALB"), ("action", "=", "support")])
+    ev = pd.read_parquet(
+        root / "events",
+        columns=["event_id", "actor", "actor_type", "salience", "n_sources"],
+        filters=[("target", "=", "ALB"), ("action", "=", "support")],
+    )
     ev = ev[ev["actor_type"] == "state"]
-    m = pd.read_parquet(root / "mentions",
-                        columns=["event_id", "doc_id", "publisher", "published", "sentence", "salience", "mention_id"],
-                        filters=[("event_id", "in", list(ev["event_id"]))])
+    m = pd.read_parquet(
+        root / "mentions",
+        columns=["event_id", "doc_id", "publisher", "published", "sentence", "salience", "mention_id"],
+        filters=[("event_id", "in", list(ev["event_id"]))],
+    )
     j = ev.merge(m, on="event_id", how="left", suffixes=("", "_m"))
     j["source"] = j["publisher"].fillna(j["doc_id"])
     j["k_sentence"] = j["sentence"].isna()
     j["k_main"] = j["salience"] != "main"
     j["k_src"] = -j["n_sources"]
     j["k_mmain"] = j["salience_m"] != "main"
-    j = j.sort_values(["actor", "k_sentence", "k_main", "k_src", "k_mmain", "published", "doc_id", "mention_id"],
-                      na_position="last")
+    j = j.sort_values(
+        ["actor", "k_sentence", "k_main", "k_src", "k_mmain", "published", "doc_id", "mention_id"], na_position="last"
+    )
     g = j.groupby("actor", sort=False)
-    out = pd.DataFrame({
-        "n_events": g["event_id"].nunique(), "n_sources": g["source"].nunique(),
-        "n_documents": g["doc_id"].nunique(), "evidence": g["sentence"].first(), "doc_id": g["doc_id"].first(),
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "n_events": g["event_id"].nunique(),
+            "n_sources": g["source"].nunique(),
+            "n_documents": g["doc_id"].nunique(),
+            "evidence": g["sentence"].first(),
+            "doc_id": g["doc_id"].first(),
+        }
+    ).reset_index()
     out = out.sort_values(["n_sources", "n_documents", "n_events", "actor"], ascending=[False, False, False, True])
     return pa.Table.from_pandas(out[COLUMNS], preserve_index=False)
 
@@ -195,8 +207,9 @@ def main() -> int:
             print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f} s under {root}")
         store = FileStore(root)
         con = store.connect()
-        n_events, n_mentions = (con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-                                for t in ("events", "mentions"))
+        n_events, n_mentions = (
+            con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in ("events", "mentions")
+        )
         print(f"store: {n_events:,} events, {n_mentions:,} mentions; best of {args.repeat} runs each")
         assert con.sql("DESCRIBE events").to_arrow_table().num_rows >= len(arrow_schema(EventRecord))
         assert con.sql("DESCRIBE mentions").to_arrow_table().num_rows >= len(arrow_schema(Mention))

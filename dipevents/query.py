@@ -417,7 +417,9 @@ reports AS (
                         m.salience <> 'main', m.published NULLS LAST, m.doc_id, m.mention_id
            ) AS pick
     FROM hits AS h
-    LEFT JOIN mentions AS m ON m.event_id = h.event_id
+    -- Mentions of the hits only: a plain LEFT JOIN would hash every mention in the store.
+    LEFT JOIN (SELECT * FROM mentions WHERE event_id IN (SELECT event_id FROM hits)) AS m
+           ON m.event_id = h.event_id
 )
 SELECT r.actor, coalesce(any_value(c.name), any_value(r.actor_name), r.actor) AS actor_name, r.actor_type,
        CASE WHEN bool_or(r.level = 'fine') THEN 'fine' ELSE 'coarse' END AS action_precision,
