@@ -429,9 +429,16 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) 
         low = text.lower()
         # "its government" / "their ministry" are the same state as the clause's subject; the
         # coder resolves them to the focus as well, which is right in reported speech.
-        if discourse.focus is None:
+        if discourse.focus is None and not low.startswith(("his ", "her ", "our ")):
             continue
         actor = discourse.focus
+        if low.startswith(("his ", "her ", "our ")):
+            # "his country": the state of the official just named; "our country": the speaker's.
+            named = [x for x in mentions if x.end <= m.start() and x.kind in ("official", "person")]
+            if named:
+                actor = named[-1 if not low.startswith("our ") else 0].actor
+        if actor is None:
+            continue
         if re.search(r"\b(?:other|neighbou?ring)\b", low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other

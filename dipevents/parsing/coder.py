@@ -53,12 +53,13 @@ _CLAUSE_BREAK = re.compile(
 )
 _RELATIVE = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
 _POSSESSOR_GAP = re.compile(
-    r"\A['’]s?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:decision|move|plan|announcement|order|choice|step|steps|intention|"
+    r"\A['’]s?\s{1,3}[“\"‘]?(?:[\w-]{1,20}\s{1,3}){0,3}?(?:decision|move|plan|announcement|order|choice|step|steps|intention|"
     r"statement|call|calls|threat|warning|efforts?|bid|measures?|actions?)\s{1,3}(?:to\s{1,3}|of\s{1,3})?\Z"
 )
 _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+# "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER = re.compile(
     r"[”\"’,]\s{0,3},?\s{0,3}(?:the\s{1,3})?((?:[A-Z][\w.'’-]{0,25}\s{1,3}){0,5}?[A-Z][\w.'’-]{1,25})\s{1,3}"
@@ -616,6 +617,8 @@ class _Coder:
                 if m.actor == actor.actor or m.kind == "pair":
                     continue
                 dist = trig.start - m.end if m.end <= trig.start else (m.start - trig.end) + 10
+                if m.kind == "anaphor":
+                    dist += 60  # a named state beats a back-reference
                 if dist < 0 or dist > 120:
                     continue
                 if best is None or dist < best[0]:
