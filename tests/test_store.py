@@ -161,15 +161,40 @@ def test_ambiguous_month_report_is_not_guessed(store: EventStore) -> None:
     assert store.sql("SELECT count(*) AS n FROM refinements").to_pylist() == [{"n": 0}]
 
 
-def test_unknown_dates_are_never_merged_with_dated_reports(store: EventStore) -> None:
-    store.add([report_of("a", None, "unknown"), report_of("b", dt.date(2022, 9, 7), "day"),
-               report_of("c", None, "unknown")])
-    assert store.sql("SELECT date_precision, n_documents FROM events ORDER BY 1").to_pylist() == [
-        {"date_precision": "day", "n_documents": 1}, {"date_precision": "unknown", "n_documents": 2}]
+def test_undated_reports_join_the_one_dated_event(store: EventStore) -> None:
+    undated = [report_of("a", None, "unknown"), report_of("c", None, "unknown")]
+    dated = report_of("b", dt.date(2022, 9, 7), "day")
+    store.add(undated)
+    assert store.sql("SELECT date_precision, n_documents FROM events").to_pylist() == [
+        {"date_precision": "unknown", "n_documents": 2}]
+    report = store.add([dated])
+    assert (report.stored, report.merged) == (0, 1)
+    [event] = store.sql("SELECT event_id, date_precision, n_documents FROM events").to_pylist()
+    assert event == {"event_id": dated.event_id, "date_precision": "day", "n_documents": 3}
+    # The undated reports now live with their event, in its year's partition.
+    partitions = {p.parent.name for p in store.snapshot().files("mentions")}
+    assert partitions == {"year=2022"}
+    assert store.add(undated).duplicates == 2  # and are still recognised on re-ingest
+
+
+def test_undated_reports_are_not_guessed_between_two_dated_events(tmp_path: Path) -> None:
+    reports = [report_of("a", None, "unknown"), report_of("b", dt.date(2022, 9, 7), "day"),
+               report_of("c", dt.date(2017, 3, 1), "month")]
+    contents = []
+    for i, order in enumerate([[0, 1, 2], [2, 1, 0], [1, 0, 2]]):
+        store = EventStore(tmp_path / str(i))
+        for k in order:
+            store.add([reports[k]])
+        contents.append(store_content(store))
+        assert store.sql("SELECT date_precision FROM events ORDER BY date NULLS FIRST").to_pylist() == [
+            {"date_precision": "unknown"}, {"date_precision": "month"}, {"date_precision": "day"}]
+    assert contents[0] == contents[1] == contents[2]
 
 
 def test_layout_is_hive_partitioned_with_schema_metadata(store: EventStore) -> None:
     store.add_arrow(synthetic_events(500, seed=3))
+    store.add([Event(actor="amnesty-international", actor_type="ngo", target="IRN", target_type="state",
+                     action="condemn", date=None, date_precision="unknown", doc_id="undated", rule="test")])
     current = store.path / "current"
     assert current.is_symlink()
     years = sorted(p.name for p in (current / "events").iterdir())

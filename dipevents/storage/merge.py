@@ -1,17 +1,18 @@
 """Deduplication and date refinement: which event each report belongs to.
 
-Reports are grouped by (actor, actor_type, action, target, target_type, year). Within a
-group every report carries its own date key ``(date, precision)``, and the event it
-joins is a pure function of the *set* of keys in the group, so the result never depends
-on the order in which documents arrive (sequential, concurrent or resumed ingests all
-give the same store):
+Reports are grouped by (actor, action, target). Within a group every report carries its
+own date key ``(date, precision)``, and the event it joins is a pure function of the
+*set* of keys in the group, so the result never depends on the order in which documents
+arrive (sequential, concurrent or resumed ingests all give the same store):
 
 * a day report is its own event (two different days are two acts);
 * a month report joins the day event of that month when exactly one day in the month is
   reported for the group; with none or several it stays a month event (never guess);
 * a year report likewise joins the one event (day, or month left standing) of that
   year, else stays a year event;
-* a report of unknown date is never merged with a dated one.
+* a report of unknown date joins the one dated event of the group, when the store knows
+  exactly one (Albania broke with Iran once); with none or several it stays an event of
+  unknown date.
 
 The event is re-keyed to its most precise date, so ``event_id`` always equals
 ``make_event_id`` of the stored actor, action, target and date. Each report merged into
@@ -24,6 +25,8 @@ merge.
 >>> assign({sep, sep7})[sep] == sep7
 True
 >>> assign({sep, sep7, (dt.date(2022, 9, 9), "day")})[sep] == sep
+True
+>>> assign({sep, sep7, (None, "unknown")})[(None, "unknown")] == sep7
 True
 """
 
@@ -76,4 +79,7 @@ def assign(keys: Iterable[DateKey]) -> dict[DateKey, DateKey]:
         assert date is not None
         inside = {result[k] for k in days | months if k[0] is not None and k[0].year == date.year}
         result[year] = _only(inside) or year
+    dated = {result[k] for k in keys if k[1] != "unknown"}
+    for unknown in (k for k in keys if k[1] == "unknown"):
+        result[unknown] = _only(dated) or unknown
     return result

@@ -188,14 +188,21 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
     batch = batch.append_column("year", pc.year(valid["date"]))
     batch = _first_of_each_mention(batch)
     with corrupt_file_guard(root), _database().cursor() as con:
-        parts = sorted({layout.partition_of(y) for y in pc.unique(batch["year"]).to_pylist()})
-        files = {t: [f for p in parts for f in snap.files(t, p)] for t in layout.TABLES}
-        if files["mentions"]:
+        # The unknown-date partition is always read: its reports may join dated events.
+        parts = {layout.partition_of(y) for y in pc.unique(batch["year"]).to_pylist()} | {layout.partition_of(None)}
+        files = {t: [f for p in sorted(parts) for f in snap.files(t, p)] for t in layout.TABLES}
+        # A report is stored in its event's partition; one that joined an event of another
+        # year (an undated report) is found through its refinement row, kept in its own.
+        id_files = files["mentions"] + files["refinements"]
+        if id_files:
             con.register("batch_ids", batch.select(["mention_id"]))
             stored = _fetch(
                 con,
-                f"SELECT mention_id FROM {read_parquet_sql(files['mentions'])} "
-                "WHERE mention_id IN (SELECT mention_id FROM batch_ids)",
+                " UNION ALL ".join(
+                    f"SELECT mention_id FROM {read_parquet_sql(fs)} "
+                    "WHERE mention_id IN (SELECT mention_id FROM batch_ids)"
+                    for fs in (files["mentions"], files["refinements"]) if fs
+                ),
             )["mention_id"]
             batch = batch.filter(pc.invert(pc.is_in(batch["mention_id"], value_set=stored)))
         result.duplicates = valid.num_rows - batch.num_rows
@@ -203,10 +210,10 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
             result.merged = valid.num_rows
             return result
         con.register("n", batch)
-        _load_existing(con, files)
+        _load_existing(con, snap, files)
         refine = _refine(con, files)
         result.refined = refine.refined
-        _apply_final_ids(con, batch, refine)
+        batch = _apply_final_ids(con, batch, refine)
         staging = _Staging(root, snap)
         new_ids = _write_events(con, files, staging, refine)
         _write_mentions(con, files, staging, refine)
@@ -228,33 +235,50 @@ def _first_of_each_mention(batch: pa.Table) -> pa.Table:
     return batch.take(pc.sort_indices(first))
 
 
-def _load_existing(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> None:
-    """``ev``: existing events of the groups the new reports fall in; ``rf``: their refinements."""
+def _load_existing(con: duckdb.DuckDBPyConnection, snap: layout.Snapshot, files: dict[str, list[Path]]) -> None:
+    """``ev``: stored events of the groups the new reports fall in; ``rf``: their refinements.
+
+    Groups are (actor, action, target). The partitions the batch touches are read; for a
+    group with a report of unknown date, every partition is (its reports may join any
+    year's event). ``files["mentions"]`` is extended to the partitions of the events found.
+    """
+    con.execute("CREATE TEMP TABLE g AS SELECT DISTINCT actor, action, target FROM n")
+    _load_groups(con, "ev", "events", files["events"], "g", create=True)
+    _load_groups(con, "rf", "refinements", files["refinements"], "g", create=True)
     con.execute(
-        "CREATE TEMP TABLE g AS SELECT DISTINCT actor, action, target, year FROM n"
+        """
+        CREATE TEMP TABLE u AS SELECT DISTINCT actor, action, target FROM (
+            SELECT actor, action, target FROM n WHERE date_precision = 'unknown'
+            UNION ALL SELECT actor, action, target FROM ev WHERE date_precision = 'unknown'
+            UNION ALL SELECT actor, action, target FROM rf WHERE reported_precision = 'unknown')
+        """
     )
-    if files["events"]:
-        con.execute(
-            "CREATE TEMP TABLE ev AS SELECT e.*, year(e.date) AS year FROM "
-            f"{read_parquet_sql(files['events'], filename=True)} e "
-            "SEMI JOIN g ON e.actor = g.actor AND e.action = g.action AND e.target = g.target "
-            "AND year(e.date) IS NOT DISTINCT FROM g.year"
+    if con.execute("SELECT count(*) FROM u").fetchall()[0][0]:
+        loaded = set(files["events"]) | set(files["refinements"])
+        _load_groups(con, "ev", "events", [f for f in snap.files("events") if f not in loaded], "u")
+        _load_groups(con, "rf", "refinements", [f for f in snap.files("refinements") if f not in loaded], "u")
+    years = [r[0] for r in con.execute("SELECT DISTINCT year FROM ev").fetchall()]
+    extra = {layout.partition_of(y) for y in years}
+    have = set(files["mentions"])
+    files["mentions"] = files["mentions"] + [
+        f for p in sorted(extra) for f in snap.files("mentions", p) if f not in have]
+
+
+def _load_groups(con: duckdb.DuckDBPyConnection, name: str, table: str, paths: list[Path], groups: str,
+                 *, create: bool = False) -> None:
+    """Rows of ``table`` in ``paths`` whose (actor, action, target) is in ``groups``, into ``name``."""
+    date = "date" if table == "events" else "reported_date"
+    if paths:
+        select = (
+            f"SELECT t.*, year(t.{date}) AS year FROM {read_parquet_sql(paths, filename=True)} t "
+            f"SEMI JOIN {groups} g ON t.actor = g.actor AND t.action = g.action AND t.target = g.target"
         )
+    elif create:
+        _register_empty(con, f"empty_{table}", table)
+        select = f"SELECT *, NULL::VARCHAR AS filename, NULL::BIGINT AS year FROM empty_{table}"
     else:
-        _register_empty(con, "empty_events", "events")
-        con.execute(
-            "CREATE TEMP TABLE ev AS SELECT *, NULL::BIGINT AS year, NULL::VARCHAR AS filename FROM empty_events"
-        )
-    if files["refinements"]:
-        con.execute(
-            "CREATE TEMP TABLE rf AS SELECT r.*, filename FROM "
-            f"{read_parquet_sql(files['refinements'], filename=True)} r "
-            "SEMI JOIN g ON r.actor = g.actor AND r.action = g.action AND r.target = g.target "
-            "AND year(r.reported_date) IS NOT DISTINCT FROM g.year"
-        )
-    else:
-        _register_empty(con, "empty_refinements", "refinements")
-        con.execute("CREATE TEMP TABLE rf AS SELECT *, NULL::VARCHAR AS filename FROM empty_refinements")
+        return
+    con.execute(f"CREATE TEMP TABLE {name} AS {select}" if create else f"INSERT INTO {name} BY NAME {select}")
 
 
 def _register_empty(con: duckdb.DuckDBPyConnection, name: str, table: str) -> None:
@@ -263,7 +287,7 @@ def _register_empty(con: duckdb.DuckDBPyConnection, name: str, table: str) -> No
 
 @dataclass
 class _Refine:
-    groups: pa.Table  # the groups recomputed: actor, action, target, year
+    groups: pa.Table  # the groups recomputed: actor, action, target
     new_final: dict[str, tuple[str, dt.date | None, str]]  # new mention -> final id, date, precision
     rekey: dict[str, tuple[str, str, dt.date | None, str]]  # stored mention -> old id, final id, date, precision
     rows: list[dict[str, object]]  # the refinement rows of the recomputed groups
@@ -276,12 +300,11 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
         con,
         """
         WITH keys AS (
-            SELECT actor, action, target, year, date, date_precision FROM n
-            UNION SELECT actor, action, target, year, date, date_precision FROM ev
-            UNION SELECT actor, action, target, year(reported_date), reported_date, reported_precision FROM rf)
-        SELECT actor, action, target, year FROM keys
-        WHERE year IS NOT NULL
-        GROUP BY ALL HAVING count(*) >= 2 AND bool_or(date_precision IN ('month', 'year'))
+            SELECT actor, action, target, date, date_precision FROM n
+            UNION SELECT actor, action, target, date, date_precision FROM ev
+            UNION SELECT actor, action, target, reported_date, reported_precision FROM rf)
+        SELECT actor, action, target FROM keys
+        GROUP BY ALL HAVING count(*) >= 2 AND bool_or(date_precision IN ('month', 'year', 'unknown'))
         """,
     )
     empty = _Refine(groups, {}, {}, [], 0)
@@ -289,22 +312,22 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
         return empty
     con.register("cand", groups)
     # Every report of the candidate groups: (mention, stored event or None, own key, own id).
-    reports: dict[tuple[str, str, str, int], list[tuple[str, str | None, DateKey, str]]] = defaultdict(list)
+    reports: dict[tuple[str, str, str], list[tuple[str, str | None, DateKey, str]]] = defaultdict(list)
     for row in _fetch(
         con,
-        "SELECT n.mention_id, n.event_id, n.actor, n.action, n.target, n.year, n.date, n.date_precision "
-        "FROM n SEMI JOIN cand USING (actor, action, target, year)",
+        "SELECT n.mention_id, n.event_id, n.actor, n.action, n.target, n.date, n.date_precision "
+        "FROM n SEMI JOIN cand USING (actor, action, target)",
     ).to_pylist():
-        reports[(row["actor"], row["action"], row["target"], row["year"])].append(
+        reports[(row["actor"], row["action"], row["target"])].append(
             (row["mention_id"], None, (row["date"], row["date_precision"]), row["event_id"])
         )
     if files["mentions"]:
         stored = _fetch(
             con,
             f"""
-            WITH e AS (SELECT ev.* FROM ev SEMI JOIN cand USING (actor, action, target, year))
-            SELECT m.mention_id, m.event_id, e.actor, e.action, e.target, e.year,
-                   coalesce(rf.reported_date, e.date) AS date,
+            WITH e AS (SELECT ev.* FROM ev SEMI JOIN cand USING (actor, action, target))
+            SELECT m.mention_id, m.event_id, e.actor, e.action, e.target,
+                   CASE WHEN rf.mention_id IS NULL THEN e.date ELSE rf.reported_date END AS date,
                    coalesce(rf.reported_precision, e.date_precision) AS date_precision,
                    coalesce(rf.reported_event_id, e.event_id) AS own_id
             FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files['mentions'])}
@@ -314,11 +337,11 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
             """,
         )
         for row in stored.to_pylist():
-            reports[(row["actor"], row["action"], row["target"], row["year"])].append(
+            reports[(row["actor"], row["action"], row["target"])].append(
                 (row["mention_id"], row["event_id"], (row["date"], row["date_precision"]), row["own_id"])
             )
     out = _Refine(groups, {}, {}, [], 0)
-    for (actor, action, target, _year), items in reports.items():
+    for (actor, action, target), items in reports.items():
         mapping = assign(item[2] for item in items)
         for mention_id, old_id, key, own_id in items:
             final = mapping[key]
@@ -338,8 +361,8 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
     return out
 
 
-def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _Refine) -> None:
-    """``nn``: the new reports with the id, date and precision of the event they join."""
+def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _Refine) -> pa.Table:
+    """``nn``: the new reports with the id, date, precision and year of the event they join."""
     final = pa.table({
         "mention_id": pa.array(list(refine.new_final), pa.string()),
         "final_id": pa.array([v[0] for v in refine.new_final.values()], pa.string()),
@@ -356,7 +379,7 @@ def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _R
     con.register("rk", rekey)
     if final.num_rows == 0:
         con.register("nn", batch)
-        return
+        return batch
     index = pc.index_in(batch["mention_id"], value_set=final["mention_id"])
     moved = pc.is_valid(index)
     columns = {
@@ -364,9 +387,11 @@ def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _R
         "date": pc.if_else(moved, final["final_date"].take(index), batch["date"]),
         "date_precision": pc.coalesce(final["final_precision"].take(index), batch["date_precision"]),
     }
+    columns["year"] = pc.year(columns["date"])
     for name, column in columns.items():
         batch = batch.set_column(batch.schema.get_field_index(name), name, column)
     con.register("nn", batch)
+    return batch
 
 
 def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
@@ -456,30 +481,34 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
         "WHERE mention_id IN (SELECT mention_id FROM rk)"
     ).fetchall()
     for (name,) in hit:
+        # Re-keyed reports follow their event, into its year's partition if that changed.
         path = Path(name)
         old = pq.read_table(path)
         ids = old["event_id"].to_pylist()
+        here = path.parent.name
+        where = [here] * len(ids)
         for i, mention in enumerate(old["mention_id"].to_pylist()):
             if mention in refine.rekey:
-                ids[i] = refine.rekey[mention][1]
-        staging.replace(path, "mentions", path.parent.name, old.set_column(
-            old.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())))
+                _, ids[i], date, _ = refine.rekey[mention]
+                where[i] = layout.partition_of(date.year if date else None)
+        table = old.set_column(old.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string()))
+        staging.replace(path, "mentions", here, table.filter(pa.array([w == here for w in where], pa.bool_())))
+        for partition in set(where) - {here}:
+            staging.add("mentions", partition, table.filter(pa.array([w == partition for w in where], pa.bool_())))
 
 
 def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
                        refine: _Refine) -> None:
+    """Replace the refinement rows of the recomputed groups (in the files that were read)."""
     if refine.groups.num_rows == 0:
         return
-    stale = _fetch(con, "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target) "
-                        "WHERE year(reported_date) IN (SELECT year FROM cand)")["filename"].to_pylist()
-    keys = {(g["actor"], g["action"], g["target"], g["year"]) for g in refine.groups.to_pylist()}
-    for name in stale:
+    stale = _fetch(con, "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target)")
+    keys = {(g["actor"], g["action"], g["target"]) for g in refine.groups.to_pylist()}
+    for name in stale["filename"].to_pylist():
         path = Path(name)
         old = pq.read_table(path)
-        keep = [
-            (r["actor"], r["action"], r["target"], r["reported_date"].year if r["reported_date"] else None) not in keys
-            for r in old.select(["actor", "action", "target", "reported_date"]).to_pylist()
-        ]
+        keep = [(r["actor"], r["action"], r["target"]) not in keys
+                for r in old.select(["actor", "action", "target"]).to_pylist()]
         staging.replace(path, "refinements", path.parent.name, old.filter(pa.array(keep, pa.bool_())))
     if refine.rows:
         table = pa.Table.from_pylist(refine.rows, schema=table_schema("refinements"))
