@@ -184,7 +184,9 @@ def split_sentences(text: str, *, drop_noise: bool = True) -> list[Sentence]:
         line = m.group(0)
         if not line.strip():
             continue
-        if drop_noise and is_noise(line[:2000]):
+        # Page furniture is short or shows at a line's ends: probe only those on long lines.
+        probe = line if len(line) <= 300 else line[:150] + "\n" + line[-150:]
+        if drop_noise and is_noise(probe):
             continue
         out.extend(_split_line(text, m.start(), m.end(), line_no))
     return out
