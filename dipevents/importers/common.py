@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -89,8 +88,6 @@ STANDARD_COLUMNS: tuple[str, ...] = (
     "sentence",
     "origin_codes",
 )
-
-K = TypeVar("K", bound=Hashable)
 
 
 @cache
@@ -262,7 +259,7 @@ def origin_codes(pairs: Iterable[tuple[str, pa.Array | pa.ChunkedArray]]) -> pa.
     return pc.binary_join_element_wise(*parts, ";", null_handling="replace", null_replacement="")
 
 
-def _first_reason(checks: list[tuple[str, pa.Array]], n: int) -> pa.Array:
+def first_reason(checks: list[tuple[str, pa.Array]], n: int) -> pa.Array:
     """The first reason whose mask is true, per row (null where every check passes)."""
     reason = pa.nulls(n, pa.string())
     for name, mask in reversed(checks):
@@ -328,7 +325,7 @@ def split_batch(
         ("no_equivalent_action", pc.is_null(action)),
         ("bad_date", pc.is_null(std["date"])),
     ]
-    reason = _first_reason(checks, n)
+    reason = first_reason(checks, n)
     for side in (actor, target):  # each side's reason says no_actor/no_target/unknown/non_state
         reason = pc.coalesce(reason, side["reason"])
     domestic = pc.and_(pc.equal(actor["id"], target["id"]), pc.equal(actor["type"], target["type"]))

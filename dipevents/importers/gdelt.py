@@ -36,7 +36,7 @@ from dipevents.importers.common import (
     ImportBatch,
     ImportReport,
     Lookup,
-    _first_reason,
+    first_reason,
     gather,
     origin_codes,
     resolve_distinct,
@@ -293,7 +293,7 @@ def _map(raw: pa.Table, name: str, action_lookup: Lookup, actors: Lookup, keep_u
     skipped: dict[str, int] = {}
     if not keep_unmapped:
         # Fast path: most GDELT rows are not diplomatic acts; count them and drop them now.
-        early = _first_reason(
+        early = first_reason(
             [("no_event_code", pc.equal(pc.utf8_length(code), 0)), ("no_equivalent_action", pc.is_null(action))],
             raw.num_rows,
         )
