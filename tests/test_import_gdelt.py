@@ -187,3 +187,47 @@ def test_rows_the_store_rejects_are_counted_and_reconcile(tmp_path, monkeypatch)
     assert (report.rows_read, report.imported, report.rejected) == (4, 2, 1)
     assert report.reconciles()
     assert report.rejects_path is not None and "XXX" in report.rejects_path.read_text(encoding="utf-8")
+
+
+_CODES = ["161", "051", "112", "1125", "040", "010", "", "16", "0130"]
+_ACTOR_CODES = ["USA", "USAGOV", "IRN", "ALBGOV", "IGOWSTNAT", "USAOPP", "EUR", "GOV", "", "SUN"]
+
+
+def _fuzz_line(ident: int, width: int, code: str, a1: str, a2: str, date: str) -> str:
+    if width not in (57, 58, 61):
+        return "\t".join([str(ident), date, code][:width])
+    names = GDELT2_COLUMNS if width == 61 else GDELT1_COLUMNS[:width]
+    cols = dict.fromkeys(names, "")
+    cols.update(
+        GLOBALEVENTID=str(ident), SQLDATE=date, EventCode=code, Actor1Code=a1, Actor2Code=a2, DATEADDED="20160728"
+    )
+    return "\t".join(cols.values())
+
+
+def test_random_gdelt1_files_always_reconcile(tmp_path):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    row = st.tuples(
+        st.sampled_from([58, 58, 57, 3, 61]),
+        st.sampled_from(_CODES),
+        st.sampled_from(_ACTOR_CODES),
+        st.sampled_from(_ACTOR_CODES),
+        st.sampled_from(["20160727", "19820102", "20160231", "2016", ""]),
+    )
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.lists(row, min_size=1, max_size=40))
+    def check(rows):
+        # The first row decides the version: make it a valid GDELT 1.0 row.
+        rows = [(58, *rows[0][1:]), *rows[1:]]
+        path = tmp_path / "fuzz.tsv"
+        path.write_text("\n".join(_fuzz_line(i, *r) for i, r in enumerate(rows)) + "\n", encoding="utf-8")
+        report, events, unmapped = _run([path])
+        assert report.rows_read == len(rows) == events.num_rows + unmapped.num_rows
+        assert report.reconciles()
+        assert report.unmapped.get("malformed_row", 0) == sum(r[0] not in (57, 58) for r in rows)
+        for ev in events.to_pylist():
+            Event.from_dict({k: v for k, v in ev.items() if v is not None})
+
+    check()
