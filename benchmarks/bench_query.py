@@ -8,7 +8,8 @@ Run: ``.venv/bin/python benchmarks/bench_query.py [--events N] [--repeat R] [--k
    with the column types of ``arrow_schema(EventRecord)`` / ``arrow_schema(Mention)``.
    Generation does not go through ``EventStore.add_arrow``: that path validates and
    deduplicates every row, which is the store's job to benchmark, not this one's.
-2. Times, in the same run, on the same files, best of R runs each:
+2. Times, in the same run, on the same files, best of R rounds (each round runs every
+   variant in turn, so load from other processes falls on all alike):
    * helper, cold: ``dipevents.supporters("ALB", store=S)``, opening a fresh read-only
      connection with the views (what a user's one-line call pays);
    * raw DuckDB, cold: ``duckdb.connect()``, the two ``read_parquet`` views and a
@@ -142,6 +143,19 @@ def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return min(times), result
 
 
+def interleaved(fns: list[Callable[[], Any]], repeat: int) -> list[tuple[float, Any]]:
+    """Best time of each function, running them in turn each round, so that load from other
+    processes on a shared machine falls on all of them alike."""
+    times: list[list[float]] = [[] for _ in fns]
+    results: list[Any] = [None] * len(fns)
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            results[i] = fn()
+            times[i].append(time.perf_counter() - start)
+    return [(min(t), r) for t, r in zip(times, results, strict=True)]
+
+
 def rows(table: pa.Table) -> list[tuple]:
     return [tuple(r[c] for c in COLUMNS) for r in table.select(COLUMNS).to_pylist()]
 
@@ -214,10 +228,11 @@ def main() -> int:
         assert con.sql("DESCRIBE events").to_arrow_table().num_rows >= len(arrow_schema(EventRecord))
         assert con.sql("DESCRIBE mentions").to_arrow_table().num_rows >= len(arrow_schema(Mention))
 
-        t_helper, helper = best(lambda: dipevents.supporters("ALB", store=store), args.repeat)
-        t_raw, raw = best(lambda: raw_cold(store), args.repeat)
-        t_helper_warm, helper_warm = best(lambda: dipevents.supporters("ALB", store=con), args.repeat)
-        t_raw_warm, _ = best(lambda: con.sql(RAW_SQL).to_arrow_table(), args.repeat)
+        (t_helper, helper), (t_raw, raw), (t_helper_warm, helper_warm), (t_raw_warm, _) = interleaved(
+            [lambda: dipevents.supporters("ALB", store=store), lambda: raw_cold(store),
+             lambda: dipevents.supporters("ALB", store=con), lambda: con.sql(RAW_SQL).to_arrow_table()],
+            args.repeat,
+        )
         print(f"helper supporters('ALB'), fresh connection : {t_helper * 1000:8.1f} ms ({helper.num_rows} rows)")
         print(f"raw DuckDB SQL, fresh connection           : {t_raw * 1000:8.1f} ms ({raw.num_rows} rows)")
         print(f"helper, open connection                    : {t_helper_warm * 1000:8.1f} ms")
