@@ -216,7 +216,11 @@ def _standard(raw: pa.Table) -> pa.Table:
             "doc_id": pc.coalesce(url, fallback),
             "url": url,
             "publisher": pa.nulls(n, pa.string()),
-            "published": _ymd(pc.utf8_slice_codeunits(raw["DATEADDED"], 0, 8)),
+            # DATEADDED is the day GDELT read the article, so about its publication; but the
+            # 57-column backfile rows (1979-2005) were all added in 2013: no publication date.
+            "published": _ymd(pc.utf8_slice_codeunits(raw["DATEADDED"], 0, 8))
+            if "SOURCEURL" in raw.column_names
+            else pa.nulls(n, pa.date32()),
             "sentence": pa.nulls(n, pa.string()),
             "origin_codes": origin_codes(
                 [("EventCode", raw["EventCode"]), ("Actor1Code", raw["Actor1Code"]), ("Actor2Code", raw["Actor2Code"])]
