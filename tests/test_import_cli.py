@@ -47,13 +47,25 @@ def test_progress_bar_line(tmp_path):
     from pathlib import Path
 
     from dipevents.cli.imports import _Bar
-    from dipevents.importers import ImportReport
+    from dipevents.importers import ImportBatch, ImportReport
+    from dipevents.importers.common import event_schema
 
     stream = io.StringIO()
     bar = _Bar([Path("a.tsv"), Path("b.tsv")], stream)
-    report = ImportReport("gdelt", rows_read=120_000, imported=300)
-    bar(report, "b.tsv")
+    report = ImportReport("gdelt", rows_read=120_000)
+    report.count_unmapped({"no_equivalent_action": 119_700})
+    batch = ImportBatch(event_schema().empty_table(), None, {}, 0, 0, source_file="b.tsv", fraction=0.5)
+    bar(report, batch)
     bar.close()
     line = stream.getvalue()
-    assert line.startswith("\r[##########..........] file 2/2 b.tsv: 120,000 rows read, 300 stored so far")
+    assert line.startswith("\r[###############.....]  75% file 2/2 b.tsv: 120,000 rows read, 300 mapped")
     assert line.endswith("\n")
+
+
+def test_batches_tell_how_far_the_file_is_read():
+    from dipevents.importers import iter_gdelt, iter_icews
+
+    fractions = [b.fraction for b in iter_gdelt([FIX / "gdelt2_20220908.export.CSV.zip"])]
+    assert fractions and fractions[-1] == 1.0
+    known = [b.fraction for b in iter_icews([FIX / "icews_2017_style.tab"]) if b.fraction is not None]
+    assert known == [1.0]  # one batch of rows (the malformed row comes in a batch of its own)

@@ -12,7 +12,10 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from dipevents.importers import ImportBatch, ImportReport
 
 _FORMATS = ("gdelt", "icews", "plover")
 _HELP = {
@@ -52,22 +55,21 @@ class _Bar:
         self.start = time.monotonic()
         self.last = 0.0
 
-    def __call__(self, report: object, source: str) -> None:
+    def __call__(self, report: ImportReport, batch: ImportBatch) -> None:
         now = time.monotonic()
         if now - self.last < 0.2:
             return
         self.last = now
-        name = source.split(":", 1)[0]
+        name = batch.source_file.split(":", 1)[0]
         index = self.files.index(name) + 1 if name in self.files else 1
-        done = (index - 1) / max(len(self.files), 1)
+        done = (index - 1 + (batch.fraction or 0.0)) / max(len(self.files), 1)
         width = 20
         filled = int(done * width)
-        rows = getattr(report, "rows_read", 0)
-        speed = rows / max(now - self.start, 1e-9)
-        pending = getattr(report, "imported", 0)
+        speed = report.rows_read / max(now - self.start, 1e-9)
+        mapped = report.rows_read - report.unmapped_total
         self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] file {index}/{len(self.files)} {name[:40]}: "
-            f"{rows:,} rows read, {pending:,} stored so far ({speed:,.0f} rows/s)   "
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:4.0%} file {index}/{len(self.files)} {name[:40]}: "
+            f"{report.rows_read:,} rows read, {mapped:,} mapped ({speed:,.0f} rows/s)   "
         )
         self.stream.flush()
 

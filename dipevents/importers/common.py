@@ -176,6 +176,7 @@ class ImportBatch:
     records_read: int
     coarse: int = 0
     source_file: str = ""
+    fraction: float | None = None  # share of the current file read, when known
 
 
 class Lookup:

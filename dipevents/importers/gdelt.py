@@ -22,6 +22,7 @@ width are counted as ``malformed_row``.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -42,7 +43,7 @@ from dipevents.importers.common import (
     resolve_distinct,
     split_batch,
 )
-from dipevents.importers.sources import arrow_errors, first_line, members
+from dipevents.importers.sources import Tracker, arrow_errors, first_line, members
 
 __all__ = ["GDELT1_COLUMNS", "GDELT2_COLUMNS", "example_file", "iter_gdelt", "read_gdelt", "sniff_gdelt"]
 
@@ -268,9 +269,11 @@ def iter_gdelt(paths: Iterable[str | Path], *, keep_unmapped: bool = False) -> I
     for path in paths:
         for name, opener in members(path):
             width = _sniff(name, opener)
-            for raw, bad_lines in _raw_tables(name, opener, width):
+            tracker = Tracker(path, name, opener)
+            for raw, bad_lines in _raw_tables(name, tracker.open, width):
                 if raw is not None and raw.num_rows:
-                    yield _map(raw, name, action_lookup, actors, keep_unmapped)
+                    batch = _map(raw, name, action_lookup, actors, keep_unmapped)
+                    yield dataclasses.replace(batch, fraction=tracker.fraction())
                 if bad_lines:
                     std = _malformed(bad_lines)
                     yield split_batch(

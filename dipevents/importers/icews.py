@@ -18,6 +18,7 @@ leading zero in a spreadsheet (``43`` for ``043``) gets it back, as no CAMEO roo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -40,7 +41,7 @@ from dipevents.importers.common import (
     resolve_distinct,
     split_batch,
 )
-from dipevents.importers.sources import arrow_errors, first_line, members
+from dipevents.importers.sources import Tracker, arrow_errors, first_line, members
 
 __all__ = ["REQUIRED_COLUMNS", "example_file", "iter_icews", "read_icews", "resolve_actor"]
 
@@ -175,7 +176,8 @@ def iter_icews(paths: Iterable[str | Path], *, keep_unmapped: bool = False) -> I
                 bad.append(row.text)
                 return "skip"
 
-            with arrow_errors(name), opener() as stream:  # type: ignore[attr-defined]
+            tracker = Tracker(path, name, opener)
+            with arrow_errors(name), tracker.open() as stream:  # type: ignore[attr-defined]
                 reader = pcsv.open_csv(
                     stream,
                     read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
@@ -188,7 +190,7 @@ def iter_icews(paths: Iterable[str | Path], *, keep_unmapped: bool = False) -> I
                     ),
                 )
                 for table in gather(reader, BATCH_ROWS):
-                    yield _map(table, name, actors, keep_unmapped)
+                    yield dataclasses.replace(_map(table, name, actors, keep_unmapped), fraction=tracker.fraction())
                     if malformed:
                         yield _malformed(malformed[:], name, keep_unmapped)
                         malformed.clear()

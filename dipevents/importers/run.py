@@ -39,8 +39,8 @@ __all__ = ["UNMAPPED_DIR", "import_gdelt", "import_icews", "import_plover"]
 log = logging.getLogger("dipevents.importers")
 
 UNMAPPED_DIR = "unmapped"
-#: Called after every batch with the report so far and the file being read.
-ImportProgress = Callable[[ImportReport, str], None]
+#: Called after every batch with the report so far and the batch (its file and how far it is read).
+ImportProgress = Callable[[ImportReport, ImportBatch], None]
 
 
 def _store(store: EventStore | str | Path | None) -> EventStore:
@@ -117,7 +117,7 @@ def _run(
             if n_pending >= target.batch_rows:
                 flush()
             if progress:
-                progress(report, batch.source_file)
+                progress(report, batch)
         flush()
         ok = True
     finally:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from dipevents.errors import ImportFormatError
 
-__all__ = ["arrow_errors", "first_line", "members"]
+__all__ = ["Tracker", "arrow_errors", "first_line", "members"]
 
 Opener = Callable[[], BinaryIO]
 
@@ -80,3 +80,34 @@ def arrow_errors(name: str) -> Iterator[None]:
         raise ImportFormatError(
             f"{name}: unreadable: {exc} (batches before this point were already imported and are intact)"
         ) from None
+
+
+class Tracker:
+    """Wraps an opener to tell how far the opened stream has been read (for progress bars).
+
+    ``fraction()`` is the share of the uncompressed bytes read so far, or None when the size
+    is unknown (gzip). The position is the reader's, which runs a few blocks ahead.
+    """
+
+    def __init__(self, path: str | Path, name: str, opener: Opener) -> None:
+        self._opener = opener
+        self._stream: BinaryIO | None = None
+        path = Path(path)
+        self.total: int | None = None
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                self.total = zf.getinfo(name.split(":", 1)[1]).file_size
+        elif path.suffix.lower() != ".gz":
+            self.total = path.stat().st_size
+
+    def open(self) -> BinaryIO:
+        self._stream = self._opener()
+        return self._stream
+
+    def fraction(self) -> float | None:
+        if not self.total or self._stream is None:
+            return None
+        try:
+            return min(self._stream.tell() / self.total, 1.0)
+        except (ValueError, OSError):  # closed: the stream was read to its end
+            return 1.0
