@@ -39,8 +39,8 @@ _LAZY: dict[str, str] = {
     "IngestReport": "dipevents.store",
     "default_store_path": "dipevents.store",
     # questions
-    "Answer": "dipevents.ask",
-    "ask": "dipevents.ask",
+    "Answer": "dipevents.questions",
+    "ask": "dipevents.questions",
     "condemners": "dipevents.query",
     "dyad_counts": "dipevents.query",
     "find_events": "dipevents.query",

@@ -20,8 +20,6 @@ and the result table. A question it cannot read raises
 from __future__ import annotations
 
 import re
-import sys
-import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -313,13 +311,3 @@ def _date(phrase: str) -> str:
     day = m["d1"] or m["d2"]
     month = f"{m['y']}-{_MONTHS[m['mon']]:02d}"
     return f"{month}-{int(day):02d}" if day else month
-
-
-class _CallableModule(types.ModuleType):
-    # `dipevents.ask` names both this module and its function (importing a submodule binds the
-    # module on the package), so the module itself answers: dipevents.ask("Which states ...?").
-    def __call__(self, question: str, *, store: q.Store = None) -> Answer:
-        return ask(question, store=store)
-
-
-sys.modules[__name__].__class__ = _CallableModule

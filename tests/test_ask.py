@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 import dipevents
-from dipevents.ask import FORMS, ask, parse
 from dipevents.errors import QueryError
+from dipevents.questions import FORMS, ask, parse
 from dipevents.schema import Event
 from tests._querykit import build_store, devset_events, seed_events
 from tests.conftest import shared_path

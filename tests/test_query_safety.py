@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from dipevents import ask, query
+from dipevents import query, questions
 from dipevents.errors import DipeventsError
 from tests._querykit import build_store, seed_events
 
@@ -61,9 +61,9 @@ def _calls(bad: str, store: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("timeline", lambda: query.timeline(bad, "IRN", store=store)),
         ("dyad_counts freq", lambda: query.dyad_counts(bad, store=store)),  # type: ignore[arg-type]
         ("dyad_counts actions", lambda: query.dyad_counts(actions=[bad], store=store)),
-        ("ask backed", lambda: ask.ask(f"Which states backed {bad}?", store=store)),
-        ("ask what did", lambda: ask.ask(f"What did {bad} do to Iran?", store=store)),
-        ("ask raw", lambda: ask.ask(bad, store=store)),
+        ("ask backed", lambda: questions.ask(f"Which states backed {bad}?", store=store)),
+        ("ask what did", lambda: questions.ask(f"What did {bad} do to Iran?", store=store)),
+        ("ask raw", lambda: questions.ask(bad, store=store)),
     ]
 
 

@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _demo(paths: list[Path], store_path: Path | None, *, kept: bool = True) -> int:
-    from dipevents.ask import ask
     from dipevents.cli.query import sql_text, write_table
+    from dipevents.questions import ask
     from dipevents.store import EventStore
 
     store = EventStore(store_path)

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    from dipevents.ask import ask
+    from dipevents.questions import ask
 
     answer = ask(args.question, store=args.store)  # None: the embedded store, opened read-only
     if args.show_sql:
