@@ -299,12 +299,25 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
     groups = _fetch(
         con,
         """
-        WITH keys AS (
-            SELECT actor, action, target, date, date_precision FROM n
-            UNION SELECT actor, action, target, date, date_precision FROM ev
-            UNION SELECT actor, action, target, reported_date, reported_precision FROM rf)
-        SELECT actor, action, target FROM keys
-        GROUP BY ALL HAVING count(*) >= 2 AND bool_or(date_precision IN ('month', 'year', 'unknown'))
+        WITH new_keys AS (SELECT DISTINCT actor, action, target, date, date_precision FROM n),
+        stored_keys AS (
+            SELECT actor, action, target, date, date_precision FROM ev
+            UNION SELECT actor, action, target, reported_date, reported_precision FROM rf),
+        all_keys AS (SELECT * FROM new_keys UNION SELECT * FROM stored_keys)
+        -- A group is recomputed only when a new key can change where some report goes:
+        -- it meets a key it may merge with (same month, same year with a year key, or
+        -- undated against dated), or it repeats the own key of a report merged before.
+        SELECT DISTINCT a.actor, a.action, a.target
+        FROM new_keys a JOIN all_keys b USING (actor, action, target)
+        WHERE (a.date IS DISTINCT FROM b.date OR a.date_precision <> b.date_precision) AND (
+            (a.date_precision = 'unknown') <> (b.date_precision = 'unknown')
+            OR (year(a.date) = year(b.date) AND (
+                'year' IN (a.date_precision, b.date_precision)
+                OR ('month' IN (a.date_precision, b.date_precision) AND month(a.date) = month(b.date)))))
+        UNION
+        SELECT DISTINCT a.actor, a.action, a.target
+        FROM new_keys a JOIN rf r ON a.actor = r.actor AND a.action = r.action AND a.target = r.target
+            AND a.date IS NOT DISTINCT FROM r.reported_date AND a.date_precision = r.reported_precision
         """,
     )
     empty = _Refine(groups, {}, {}, [], 0)
