@@ -3,7 +3,7 @@
 Usage: ``python benchmarks/bench_store.py [--rows 1000000] [--batch-rows 250000]``
 
 Each phase runs in its own child process, so its peak resident memory (``ru_maxrss``)
-is its own; "over input" is the peak minus the child's memory after loading the input.
+is its own; "(input MB)" is the child's resident memory after loading the input table.
 The baseline, in the same run, is a plain ``pyarrow.parquet.write_table`` of the same rows
 (no validation, no dedup, no durability). Figures go in docs/storage.md.
 """
@@ -104,19 +104,16 @@ def main() -> None:
         query_s = time.perf_counter() - t1
 
         n = args.rows
-        rows = [
-            ("baseline pq.write_table", base["seconds"], n / base["seconds"], base["peak_rss_mb"] - base["input_rss_mb"],
-             base_bytes / n),
-            ("store ingest (new store)", first["seconds"], n / first["seconds"],
-             first["peak_rss_mb"] - first["input_rss_mb"], on_disk / n),
-            ("store re-ingest (same rows)", again["seconds"], n / again["seconds"],
-             again["peak_rss_mb"] - again["input_rss_mb"], None),
-            ("store +1,000 rows (1 year)", small["seconds"], 1000 / small["seconds"],
-             small["peak_rss_mb"] - small["input_rss_mb"], None),
+        phases = [
+            ("baseline pq.write_table", base, n, base_bytes / n),
+            ("store ingest (new store)", first, n, on_disk / n),
+            ("store re-ingest (same rows)", again, n, None),
+            ("store +1,000 rows (1 year)", small, 1000, None),
         ]
-        print(f"\n{'phase':<30}{'seconds':>9}{'rows/s':>12}{'peak RSS over input MB':>24}{'bytes/row':>11}")
-        for name, secs, rate, rss, per in rows:
-            print(f"{name:<30}{secs:>9.2f}{rate:>12,.0f}{rss:>24.0f}{'' if per is None else f'{per:.1f}':>11}")
+        print(f"\n{'phase':<30}{'seconds':>9}{'rows/s':>11}{'peak RSS MB':>13}{'(input MB)':>12}{'bytes/row':>11}")
+        for name, r, rows, per in phases:
+            print(f"{name:<30}{r['seconds']:>9.2f}{rows / r['seconds']:>11,.0f}{r['peak_rss_mb']:>13.0f}"
+                  f"{r['input_rss_mb']:>12.0f}{'' if per is None else f'{per:.1f}':>11}")
         print(f"\ningest: {first['stored']:,} events new, {first['merged']:,} merged; "
               f"re-ingest: {again['duplicates']:,} of {again['read']:,} already stored, "
               f"{again['stored']} new, snapshot {first['version']} -> {again['version']}")
@@ -125,7 +122,8 @@ def main() -> None:
         print(f"stats() {stats_s:.2f} s; top sever_ties actors query {query_s:.2f} s: {top}")
         print(f"baseline parquet {base_bytes / 1e6:.1f} MB; store/baseline size ratio {on_disk / base_bytes:.2f}; "
               f"store/baseline time ratio {first['seconds'] / base['seconds']:.1f}")
-        print(f"this process peak RSS (input generation) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"this process peak RSS (input generation) {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
