@@ -114,7 +114,7 @@ class EventStore:
     def _check_version(self) -> None:
         meta_path = self.path / layout.STORE_FILE
         if not meta_path.exists():
-            ours = {layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT}
+            ours = {layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT, "unmapped"}
             foreign = [p.name for p in self.path.iterdir() if p.name not in ours and not p.name.startswith(".")] \
                 if self.path.is_dir() else []
             if foreign:
