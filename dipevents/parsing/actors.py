@@ -28,6 +28,7 @@ from functools import cache
 
 from dipevents._resources import read_csv, read_json
 from dipevents.parsing._trie import trie_regex
+from dipevents.parsing.organisations import find_organisations
 
 __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
 
@@ -221,9 +222,9 @@ def _name_after_official() -> re.Pattern[str]:
 
 
 @cache
-def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     a = _lexicon()["anaphors"]
-    return re.compile(a["state"]), re.compile(a["pair"])
+    return re.compile(a["state"]), re.compile(a["pair"]), re.compile(a["ally"])
 
 
 # An official whose title ends in one of these is the state's envoy: a target, not an actor.
@@ -239,6 +240,11 @@ _PREP_DET_BEFORE = re.compile(
     r"(?:its|their|his|her|our|the)\s{1,3}(?:[a-z]{3,15}\s{1,3}){1,2}$",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(r"\b([a-z]{2,15})\s{1,3}(?:the\s{1,3})?[“\"‘]?\Z")
+_SUBJECT_OPENERS = frozenset(
+    {"the", "and", "or", "but", "also", "while", "whereas", "that", "as", "then", "when", "since"}
+)
+_AGENT_NOUNS = frozenset({"government", "regime", "authorities", "administration", "leadership"})
 _POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:President|Prime\s{1,3}Minister|Minister|Premier|Chancellor|King|Emir|Spokes(?:man|woman|person)|Secretary|Ambassador|"
@@ -254,6 +260,8 @@ class Discourse:
     focus: str | None = None  # the state most recently acting (subject of a sentence)
     focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
     pair: tuple[str, ...] = ()  # the last two states named together
+    types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
+    names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
     _people_re: re.Pattern[str] | None = None
     _people_n: int = -1
 
@@ -266,6 +274,13 @@ class Discourse:
         parts = name.split()
         if len(parts) > 1 and len(parts[-1]) > 2:
             self.people.setdefault(parts[-1], actor)
+
+    def learn_organisation(self, name: str, actor: str, actor_type: str, acronyms: tuple[str, ...]) -> None:
+        """Remember an organisation, its name and acronyms, for later mentions ("the AJC")."""
+        self.types.setdefault(actor, actor_type)
+        self.names.setdefault(actor, name)
+        for form in (name, *acronyms):
+            self.people.setdefault(form, actor)
 
     def people_pattern(self) -> re.Pattern[str] | None:
         if not self.people:
@@ -330,7 +345,25 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             actor = discourse.people.get(name)
             if actor is None or _FORMER.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
-            found.append(Mention(m.start(), m.start() + len(name), name, actor, "state", "person"))
+            actor_type = discourse.types.get(actor, "state")
+            kind = "person" if actor_type == "state" else "org"
+            found.append(Mention(m.start(), m.start() + len(name), name, actor, actor_type, kind))
+    orgs = find_organisations(sentence, is_place=_place_kind)
+    if orgs:
+        for o in orgs:
+            discourse.learn_organisation(o.name, o.slug, o.actor_type, o.acronyms)
+        # An organisation's name hides the places inside it ("American Jewish Committee"), but
+        # not an IGO the gazetteer names.
+        found = [
+            x
+            for x in found
+            if x.actor_type == "igo" or x.kind == "org" or not any(o.start < x.end and x.start < o.end for o in orgs)
+        ]
+        for o in orgs:
+            if not any(
+                x.start < o.end and o.start < x.end and (x.actor_type == "igo" or x.kind == "org") for x in found
+            ):
+                found.append(Mention(o.start, o.end, o.name, o.slug, o.actor_type, "org"))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     mentions: list[Mention] = []
     last_end = -1
@@ -360,9 +393,22 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             mention.anti = True
         if sentence[mention.end : mention.end + 1] == "-":
             mention.prep = mention.prep or "-"  # "Beijing-linked", "Iranian-made": a modifier
+        if mention.kind == "org" and mention.prep is None and not mention.possessive:
+            # An organisation is a subject only where a clause can begin: not right after a verb
+            # ("the US encouraged Five Eyes Alliance") and not as a label ("Global Times: ...").
+            word = _WORD_BEFORE.search(sentence, max(0, mention.start - 25), mention.start)
+            if word and word.group(1) not in _SUBJECT_OPENERS:
+                mention.prep = "object"
+            elif sentence[mention.end : mention.end + 2].startswith(":"):
+                mention.prep = "label"
         previous = mention
     # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
     return [m for m in mentions if m.kind != "demonym_plural"]
+
+
+def _place_kind(word: str) -> str | None:
+    entry = gazetteer().lookup(word)
+    return entry.actor_type if entry is not None and entry.kind != "person" else None
 
 
 def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
@@ -381,6 +427,10 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse)
                 discourse.learn(person, mention.actor)
             mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
             mention.end = end
+            # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
+            tm = official_before.search(sentence[max(0, mention.start - 80) : mention.start])
+            if tm and mention.kind == "official":
+                mention.start -= min(80, mention.start) - tm.start()
             mention.text = sentence[mention.start : end]
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
@@ -415,8 +465,15 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse)
 
 
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
-    state_re, pair_re = _anaphor_patterns()
+    state_re, pair_re, ally_re = _anaphor_patterns()
     extra: list[Mention] = []
+    if discourse.focus is not None:
+        for m in ally_re.finditer(sentence):
+            # "its NATO ally": the state in focus (the coder swaps in the other party when the
+            # focus is the acting state itself); the IGO inside the phrase is not a mention.
+            mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
+            if not _overlaps(mentions, m.start(), m.end()):
+                extra.append(Mention(m.start(), m.end(), m.group(0), discourse.focus, "state", "ally"))
     for m in pair_re.finditer(sentence):
         if discourse.pair and not _overlaps(mentions, m.start(), m.end()):
             extra.append(
@@ -439,6 +496,18 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) 
                 actor = named[-1 if not low.startswith("our ") else 0].actor
         if actor is None:
             continue
+        if low.startswith("the ") and low.split()[-1] in (
+            "government",
+            "regime",
+            "authorities",
+            "administration",
+            "leadership",
+        ):
+            # "Iran rejected the Albanian accusations and derided the government's decision": a
+            # definite description after another state named in the sentence refers to it.
+            states = [x for x in mentions if x.end <= m.start() and x.actor_type == "state"]
+            if len(states) >= 2 and states[-1].actor != states[0].actor:
+                actor = states[-1].actor
         if re.search(r"\b(?:other|neighbou?ring)\b", low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other

@@ -61,14 +61,40 @@ _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partne
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
+_SPEAKER_WORD = (
+    r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
+    r"adviser|advisor|secretary|official|envoy|ambassador)"
+)
 _SPEAKER = re.compile(
-    r"[”\"’,]\s{0,3},?\s{0,3}(?:the\s{1,3})?((?:[A-Z][\w.'’-]{0,25}\s{1,3}){0,5}?[A-Z][\w.'’-]{1,25})\s{1,3}"
+    rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
     r"(?:said|says|wrote|writes|added|stated|told|tweeted|declared)\b"
+)
+# "... said in a White House statement": the statement's issuer is the speaker's state.
+_STATEMENT_OF = re.compile(
+    r"\s{1,3}(?:on\s{1,3}\w{3,10}\s{1,3})?(?:in|on)\s{1,3}(?:a|an|the)\s{1,3}(?:[\w.’'-]{1,25}\s{1,3}){1,4}?"
+    r"(?:statement|tweet|post|press\s{1,3}release|briefing|communiqu[eé])\b"
+)
+# "We join in X's call for ...": joining (echoing, seconding) a call makes it one's own.
+_JOIN_BEFORE = re.compile(
+    r"\b(?:[Jj]oin(?:s|ed|ing)?(?:\s{1,3}in)?|[Ee]cho(?:es|ed|ing)?|second(?:s|ed|ing)?|add(?:s|ed|ing)?\s{1,3}(?:its|their|our|his|her)\s{1,3}voices?\s{1,3}to)"
+    r"\s{1,3}(?:the\s{1,3})?(?:[A-Z][\w.-]{1,20}\s{1,3}){0,3}\Z",
+)
+# "hold X accountable for the cyberattack": the demand attributes the attack.
+_FOR_ACT = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
+_SPEECH_AFTER = re.compile(r"\b(?:said|says|stated|wrote|added|announced|tweeted|told\s{1,3}[\w’'-]{1,20})\b")
+_CONTRAST = re.compile(r"\s(?:but|whereas)\s|;")
+_ACCOUNTABLE_FOR = re.compile(r"\baccountable\s{1,3}for\b", re.I)
+# "support its decision": the pronoun's state, not a state named later in the clause.
+_ITS_ACT = re.compile(
+    r"\s{1,3}(?:\w{2,12}\s{1,3})?(?:its|their|his|her)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?"
+    r"(?:decision|move|step|stance|position|choice|actions?|measures?|efforts?|call)\b",
+    re.I,
 )
 _MUTUAL_WORDS = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
 )
 _SALIENCE_DAYS = 62
+_NEWS_DAYS = 7
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
@@ -89,6 +115,8 @@ _SPEECH_BEFORE_DATE = re.compile(
     r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z"
 )
 
+# Organisations act only by statements, and are targets only of statements about them.
+_ORG_ACTIONS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
 _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
 _LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
@@ -190,6 +218,7 @@ class _Coder:
         self.line_speaker: str | None = None
         self.anchor: dt.date | None = None
         self.recent: tuple[dt.date, int] | None = None  # last day-precision date and its sentence
+        self.news_day: dt.date | None = None  # the story's day: the first recent day it names
         self.index = 0
 
     def run(self) -> list[Event]:
@@ -233,6 +262,9 @@ class _Coder:
         days = [d for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
         if days:
             self.recent = (days[-1].date, index)
+            if self.news_day is None and self.pub is not None:
+                recent = [d.date for d in days if (self.pub - d.date).days <= _NEWS_DAYS]
+                self.news_day = recent[0] if recent else None
 
     def _note_anchor(self, s: str) -> None:
         # Without a publication date, the last full date the text gave anchors undated acts.
@@ -258,17 +290,21 @@ class _Coder:
                     continue
                 if dates is None:
                     dates = find_dates(s, self.pub)
-                action = self._refine(s, trig)
-                for actor, target in self._pairs(roles):
-                    if self._emit(index, sent, trig, action, roles, actor, target, dates):
-                        coded_actors.append(actor.actor)
+                for action in self._actions(s, trig):
+                    for actor, target in self._pairs(roles):
+                        if self._emit(index, sent, trig, action, roles, actor, target, dates):
+                            coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
         self._note_recent(index, dates, s)
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
         m = _SPEAKER.search(s)
         if m:
-            inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type == "state"]
+            inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type != "igo"]
+            if not inside:
+                st = _STATEMENT_OF.match(s, m.end())
+                if st:
+                    inside = [x for x in mentions if m.end() <= x.start < st.end() and x.actor_type == "state"]
             self.speaker = (
                 inside[0].actor
                 if inside
@@ -324,13 +360,18 @@ class _Coder:
             trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
         )
 
-    def _refine(self, s: str, trig: TriggerMatch) -> str:
-        """An accusation naming a cyber operation is a cyberattack accusation."""
+    def _actions(self, s: str, trig: TriggerMatch) -> list[str]:
+        """An accusation naming a cyber operation is a cyberattack accusation; a demand to hold
+        a state accountable for one also attributes it."""
         if trig.action == "accuse" and trig.trigger.voice != "content":
             span = s[trig.start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
-                return "cyberattack_accusation"
-        return trig.action
+                return ["cyberattack_accusation"]
+        if trig.action == "demand":
+            acc = _ACCOUNTABLE_FOR.search(s, trig.start, min(len(s), trig.end + 80))
+            if acc and self.cues.cyber.search(s[acc.end() : acc.end() + 50]):
+                return ["demand", "cyberattack_accusation"]
+        return [trig.action]
 
     # -- roles ----------------------------------------------------------------------------
 
@@ -343,8 +384,15 @@ class _Coder:
         actors, how_actor = self._actor(s, trig, mentions)
         if not actors:
             return None
+        joiner = self._joiner(s, actors, mentions)
+        if joiner is not None:
+            actors = [*actors, joiner]
         actor_ids = {a.actor for a in actors}
-        targets, how_target = self._target(s, trig, mentions, actor_ids)
+        if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
+            # "stand with Albania and support its decision to cut ties with Iran": its = Albania.
+            targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+        else:
+            targets, how_target = self._target(s, trig, mentions, actor_ids)
         mutual = False
         reciprocal = _MUTUAL_WORDS.search(s[trig.start : trig.end + 30])
         if len(actor_ids) > 1 and (reciprocal or (not targets and trig.trigger.mutual)):
@@ -400,6 +448,8 @@ class _Coder:
             if m.subject_like and m.kind not in ("envoy",):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
+                if _CONTRAST.search(s, m.end, trig.start):
+                    break  # "Iran has not reacted, but experts believe ...": another clause's subject
                 return self._expand_left(s, left, i), "subject"
         # Reported speech: "..., the ministry said" / "said the Saudi foreign ministry".
         speaker = self._speaker_after(s, trig, mentions)
@@ -410,6 +460,22 @@ class _Coder:
             if focus:
                 return [self._virtual(focus, "pronoun")], "pronoun"
         return [], ""
+
+    def _joiner(self, s: str, actors: list[Mention], mentions: list[Mention]) -> Mention | None:
+        """ "We join in Rama's call for ...": the state joining the call makes it too."""
+        first = actors[0]
+        join = _JOIN_BEFORE.search(s, max(0, first.start - 40), first.start) if first.start < first.end else None
+        if join is None:
+            return None
+        ids = {a.actor for a in actors}
+        for m in reversed([m for m in mentions if m.end <= join.start()]):
+            if m.subject_like and m.kind != "envoy" and m.actor not in ids:
+                return m
+        if _PRONOUN_SUBJECT.search(s[: join.start()]):
+            focus = self.speaker if self.speaker else self.discourse.focus
+            if focus and focus not in ids:
+                return self._virtual(focus, "pronoun")
+        return None
 
     def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         verbs = self.cues.speech_verbs
@@ -430,8 +496,11 @@ class _Coder:
         return None
 
     def _virtual(self, actor: str, kind: str) -> Mention:
-        actor_type = "igo" if actor in self.gaz.igo_codes else "state"
-        return Mention(0, 0, self.gaz.name(actor), actor, actor_type, kind)
+        actor_type = "igo" if actor in self.gaz.igo_codes else self.discourse.types.get(actor, "state")
+        return Mention(0, 0, self._name(actor), actor, actor_type, kind)
+
+    def _name(self, actor: str) -> str:
+        return self.discourse.names.get(actor) or self.gaz.name(actor)
 
     def _expand_left(self, s: str, left: list[Mention], i: int) -> list[Mention]:
         group = [left[i]]
@@ -472,6 +541,12 @@ class _Coder:
             return [anti[-1]], "anti"
         skip_from = trig.action == "recognize"
         for k, m in enumerate(cands):
+            if m.kind == "ally" and m.actor in actor_ids:
+                # "the US came to the defence of its ally": the ally is the other party.
+                other = self.discourse.focus_other
+                if not other or other in actor_ids:
+                    continue
+                m = self._virtual(other, "ally")
             if m.actor in actor_ids or (m.kind == "pair" and set(m.members) & actor_ids):
                 continue
             if skip_from and m.prep == "from":
@@ -596,6 +671,9 @@ class _Coder:
             if m.subject_like and m.kind not in ("envoy",) and m is not target:
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
+                if _FOR_ACT.fullmatch(s, m.end, trig.start):
+                    continue  # "called out Peru for meddling": Peru is the one imputed
+
                 if m.actor in excluded:
                     if voice == "cyber":
                         break  # the culprit is the subject: a statement about itself
@@ -663,21 +741,37 @@ class _Coder:
             return [(a, b) for a in roles.actors for b in roles.actors if a.actor != b.actor]
         return [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
 
-    def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention]) -> tuple[dt.date | None, str, bool]:
+    def _date(
+        self, s: str, trig: TriggerMatch, dates: list[DateMention], action: str
+    ) -> tuple[dt.date | None, str, bool]:
         """The act's date, its precision, and whether the sentence itself gave it."""
         brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
         right_limit = brk.start() if brk else len(s)
         marker = _MARKER.match(s)
         best: tuple[int, DateMention] | None = None
+        imputation = action in ("accuse", "cyberattack_accusation") and trig.trigger.voice in (
+            "cyber",
+            "content",
+            "noun",
+        )
         for d in dates:
             if marker and d.start < marker.end():
                 continue  # the archive's date marker is the publication date, not the act's
+            if imputation and (d.start >= trig.start or trig.start - d.end <= 3):
+                continue  # "Iran's July 15 cyberattack": the alleged act's date, not the accusation's
             if d.start >= trig.end and d.start > right_limit:
                 continue  # a date in a following clause dates something else
             dist = trig.start - d.end if d.end <= trig.start else d.start - trig.end
             dist = max(dist, 0)
             if best is None or dist < best[0]:
                 best = (dist, d)
+        if best is None:
+            # "“...,” the spokeswoman said on Tuesday": the statement's date dates what it says.
+            verb = _SPEECH_AFTER.search(s, trig.end)
+            if verb is not None:
+                after = [d for d in dates if verb.end() <= d.start <= verb.end() + 60]
+                if after and not (marker and after[0].start < marker.end()):
+                    return after[0].date, after[0].precision, True
         if best is not None:
             d = best[1]
             weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
@@ -685,6 +779,10 @@ class _Coder:
         if self.recent is not None and self.index - self.recent[1] <= 3:
             # No date of its own: the act belongs to the day the text was just talking about.
             return self.recent[0], "day", False
+        if self.news_day is not None:
+            # "Albania (on Wednesday) cut ties ... Albania gave the diplomats 24 hours": an undated
+            # act of the story happened on the story's day, not on the day it was published.
+            return self.news_day, "day", False
         if self.pub is not None:
             return self.pub, "day", False
         if self.anchor is not None:
@@ -702,7 +800,11 @@ class _Coder:
         target: Mention,
         dates: list[DateMention],
     ) -> bool:
-        date, precision, explicit = self._date(sent.text, trig, dates)
+        if action not in _ORG_ACTIONS and (
+            actor.actor_type not in ("state", "igo") or target.actor_type not in ("state", "igo")
+        ):
+            return False
+        date, precision, explicit = self._date(sent.text, trig, dates, action)
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))
@@ -720,10 +822,10 @@ class _Coder:
         data = {
             "actor": actor.actor,
             "actor_type": actor.actor_type,
-            "actor_name": self.gaz.name(actor.actor),
+            "actor_name": self._name(actor.actor),
             "target": target.actor,
             "target_type": target.actor_type,
-            "target_name": self.gaz.name(target.actor),
+            "target_name": self._name(target.actor),
             "action": action,
             "date": date,
             "date_precision": precision,
