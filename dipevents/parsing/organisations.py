@@ -113,6 +113,10 @@ def find_organisations(sentence: str, *, is_place: Callable[[str], str | None] |
             start += sentence[start:].index(words[0]) + len(words[0])
             start += len(sentence[start:]) - len(sentence[start:].lstrip())
             words = words[1:]
+        if words and words[0].endswith(("'s", "’s")):
+            # "Iran's Supreme National Security Council": the possessor is not part of the name.
+            start = sentence.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
         if len(words) < 2:
             continue
         kind = _head_types().get(" ".join(m.group("head").split()).casefold(), "ngo")
@@ -122,8 +126,8 @@ def find_organisations(sentence: str, *, is_place: Callable[[str], str | None] |
         place_first = bool(first_kind)
         if place_first and len(words) == 2 and kind != "media":
             continue  # "Iran Committee", "Russian Federation": not an organisation's name
-        if words[1 if place_first else 0] in state_words:
-            continue  # "National Security Council", "Iranian Foreign Affairs Committee"
+        if any(w.rstrip(",") in state_words for w in words[1 if place_first else 0 :]):
+            continue  # "National Security Council", "CPC Central Committee", "... of the Russian Government"
         if is_place is not None and _after_actor(sentence, start, is_place):
             continue  # "UN Human Rights Council": the IGO's own body
         clean = " ".join(words)
