@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -65,6 +65,9 @@ _PREPOSITIONS = frozenset(
     ]
 )
 _DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
+# Where a gazetteer form can begin: a word starting with an upper-case letter (the class
+# leaves out digits, "_" and the lower-case Latin letters; lookup() checks the case exactly).
+_CANDIDATE = re.compile(r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))[^\W\d_a-zß-ÿ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,24 @@ class Gazetteer:
         for form, entry in forms.items():
             if entry.kind == "name" or entry.actor_type == "igo":
                 self.names.setdefault(entry.actor, form)
+
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        """Gazetteer matches in ``text``, left to right, without overlaps.
+
+        Every accepted form begins with a capital letter, so the trie is tried only where a
+        capitalised word begins: one cheap C-level scan finds those, instead of running the
+        large trie at every character.
+        """
+        last = 0
+        match = self.pattern.match
+        for c in _CANDIDATE.finditer(text):
+            p = c.start()
+            if p < last:
+                continue
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
 
     def lookup(self, matched: str) -> Entry | None:
         """The entry for a matched form, or None when its capitalisation rules it out."""
@@ -325,7 +346,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     """
     gaz = gazetteer()
     found: list[Mention] = []
-    for m in gaz.pattern.finditer(sentence):
+    for m in gaz.scan(sentence):
         entry = gaz.lookup(m.group(0))
         if entry is None:
             continue

@@ -258,7 +258,7 @@ class _Coder:
     def _note_recent(self, index: int, dates: list[DateMention] | None, s: str) -> None:
         if dates is None and not re.search(r"\d|day\b", s):
             return
-        found = dates if dates is not None else find_dates(s, self.pub)
+        found = dates if dates is not None else find_dates(s, self.pub, days_only=True)
         days = [d for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
         if days:
             self.recent = (days[-1].date, index)
@@ -323,7 +323,9 @@ class _Coder:
                     subject = m.actor if m.kind not in ("anaphor", "pair") else ""
                     break
         if subject is None and coded_actors:
-            subject = coded_actors[0] if coded_actors[0] not in self.gaz.igo_codes else None
+            # Only a state is "the country" or "the government" later (not an IGO or an NGO).
+            first = coded_actors[0]
+            subject = first if first not in self.gaz.igo_codes and first not in self.discourse.types else None
         subject = subject or None
         for m in mentions:
             if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
