@@ -434,6 +434,9 @@ def _place_kind(word: str) -> str | None:
 
 def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
     """Widen state mentions that name a government body or official, and learn the person."""
+    low = sentence.lower()
+    if not any(k in low for k in _lexicon()["officials"]["keys"]):
+        return  # no title or body word at all: nothing to widen
     official_after = _official_after()
     official_before = _official_before()
     for mention in mentions:
@@ -487,20 +490,22 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse)
 
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
     state_re, pair_re, ally_re = _anaphor_patterns()
+    keys = _lexicon()["anaphors"]["keys"]
+    low = sentence.lower()
     extra: list[Mention] = []
-    if discourse.focus is not None:
+    if discourse.focus is not None and any(k in low for k in keys["ally"]):
         for m in ally_re.finditer(sentence):
             # "its NATO ally": the state in focus (the coder swaps in the other party when the
             # focus is the acting state itself); the IGO inside the phrase is not a mention.
             mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
             if not _overlaps(mentions, m.start(), m.end()):
                 extra.append(Mention(m.start(), m.end(), m.group(0), discourse.focus, "state", "ally"))
-    for m in pair_re.finditer(sentence):
-        if discourse.pair and not _overlaps(mentions, m.start(), m.end()):
+    for m in pair_re.finditer(sentence) if discourse.pair and any(k in low for k in keys["pair"]) else ():
+        if not _overlaps(mentions, m.start(), m.end()):
             extra.append(
                 Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
             )
-    for m in state_re.finditer(sentence):
+    for m in state_re.finditer(sentence) if any(k in low for k in keys["state"]) else ():
         if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
             continue
         text = m.group(0)

@@ -29,6 +29,7 @@ from dipevents._resources import read_json
 
 __all__ = ["Organisation", "find_organisations", "slug"]
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]{1,20}")
 # Capitalised words, including "Rights", "Red", "Jewish", "Al-Aqsa", "People's"; no digits.
 _WORD = r"[A-Z][\w'’&.-]{0,25}"
 
@@ -99,7 +100,7 @@ def find_organisations(sentence: str, *, is_place: Callable[[str], str | None] |
     (else None): a leading state name or demonym is allowed ("American Jewish Committee") but
     the next word must not be a state-body word; a leading IGO name makes it the IGO's body.
     """
-    if not any(h in sentence for h in _first_letters()):
+    if _first_letters().isdisjoint(_CAPITALISED.findall(sentence)):
         return []
     out: list[Organisation] = []
     state_words = _state_words()
@@ -149,6 +150,6 @@ def _after_actor(sentence: str, start: int, is_place: Callable[[str], str | None
 
 
 @cache
-def _first_letters() -> tuple[str, ...]:
+def _first_letters() -> frozenset[str]:
     # A cheap gate: a sentence without any head word cannot name an organisation.
-    return tuple({h.split()[-1] for hs in _table()["heads"].values() for h in hs})
+    return frozenset(h.split()[-1] for hs in _table()["heads"].values() for h in hs)
