@@ -95,6 +95,7 @@ _MUTUAL_WORDS = re.compile(
 )
 _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
+_DAYISH = re.compile(r"\d|day\b")
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
@@ -217,8 +218,11 @@ class _Coder:
         self.explicit: list[bool] = []  # per event: dated from its own sentence
         self.line_speaker: str | None = None
         self.anchor: dt.date | None = None
-        self.recent: tuple[dt.date, int] | None = None  # last day-precision date and its sentence
+        # Days named by earlier sentences, read lazily: only an undated act needs them.
+        self.texts: list[str] = []
+        self._days: dict[int, list[dt.date]] = {}
         self.news_day: dt.date | None = None  # the story's day: the first recent day it names
+        self._news_scanned = 0
         self.index = 0
 
     def run(self) -> list[Event]:
@@ -228,6 +232,7 @@ class _Coder:
                 line = sent.line
                 self.line_speaker = self._line_speaker(sent.text)
             self.index = index
+            self.texts.append(sent.text)
             self._sentence(index, sent)
             self._note_anchor(sent.text)
         return self._dedup()
@@ -255,16 +260,32 @@ class _Coder:
         found = [x for x in find_mentions(m.group(1), self.discourse) if x.actor_type == "state"]
         return found[0].actor if found else ""
 
-    def _note_recent(self, index: int, dates: list[DateMention] | None, s: str) -> None:
-        if dates is None and not re.search(r"\d|day\b", s):
-            return
-        found = dates if dates is not None else find_dates(s, self.pub, days_only=True)
-        days = [d for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
-        if days:
-            self.recent = (days[-1].date, index)
-            if self.news_day is None and self.pub is not None:
-                recent = [d.date for d in days if (self.pub - d.date).days <= _NEWS_DAYS]
-                self.news_day = recent[0] if recent else None
+    def _days_of(self, j: int) -> list[dt.date]:
+        """The days (on or before publication) that sentence ``j`` names."""
+        days = self._days.get(j)
+        if days is None:
+            s = self.texts[j]
+            found = find_dates(s, self.pub, days_only=True) if _DAYISH.search(s) else []
+            days = [d.date for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
+            self._days[j] = days
+        return days
+
+    def _recent_day(self) -> dt.date | None:
+        """The last day named in the three sentences before this one."""
+        for j in range(self.index - 1, max(-1, self.index - 4), -1):
+            days = self._days_of(j)
+            if days:
+                return days[-1]
+        return None
+
+    def _story_day(self) -> dt.date | None:
+        """The first recent day (within a week before publication) the text names so far."""
+        while self.news_day is None and self.pub is not None and self._news_scanned < self.index:
+            recent = [d for d in self._days_of(self._news_scanned) if (self.pub - d).days <= _NEWS_DAYS]
+            self._news_scanned += 1
+            if recent:
+                self.news_day = recent[0]
+        return self.news_day
 
     def _note_anchor(self, s: str) -> None:
         # Without a publication date, the last full date the text gave anchors undated acts.
@@ -295,7 +316,6 @@ class _Coder:
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
-        self._note_recent(index, dates, s)
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
         m = _SPEAKER.search(s)
@@ -778,13 +798,15 @@ class _Coder:
             d = best[1]
             weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
             return d.date, d.precision, not weak or trig.start - d.end < 40
-        if self.recent is not None and self.index - self.recent[1] <= 3:
+        recent = self._recent_day()
+        if recent is not None:
             # No date of its own: the act belongs to the day the text was just talking about.
-            return self.recent[0], "day", False
-        if self.news_day is not None:
+            return recent, "day", False
+        story_day = self._story_day()
+        if story_day is not None:
             # "Albania (on Wednesday) cut ties ... Albania gave the diplomats 24 hours": an undated
             # act of the story happened on the story's day, not on the day it was published.
-            return self.news_day, "day", False
+            return story_day, "day", False
         if self.pub is not None:
             return self.pub, "day", False
         if self.anchor is not None:
