@@ -135,21 +135,22 @@ def _key_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], int]:
     for i, trig in enumerate(triggers()):
         for key in trig.keys:
             index.setdefault(key, []).append(i)
-    pattern = re.compile(r"\b(?:" + trie_regex(index) + ")", re.IGNORECASE)
+    # Matched against the lower-cased sentence: a case-sensitive scan is several times faster.
+    pattern = re.compile(r"\b(?:" + trie_regex(index) + ")")
     longest = max(len(k) for k in index)
     return pattern, {k: tuple(v) for k, v in index.items()}, longest
 
 
 def prefilter(sentence: str) -> bool:
     """Cheap test: False means no trigger can match ``sentence``."""
-    return _key_index()[0].search(sentence) is not None
+    return _key_index()[0].search(sentence.lower()) is not None
 
 
 def _candidates(sentence: str) -> list[Trigger]:
     pattern, index, longest = _key_index()
     hit: set[str] = set()
-    for m in pattern.finditer(sentence):
-        word = m.group(0).lower()
+    for m in pattern.finditer(sentence.lower()):
+        word = m.group(0)
         # The regex returns the longest key; shorter keys that begin the word count too.
         for i in range(1, min(len(word), longest) + 1):
             if word[:i] in index:
