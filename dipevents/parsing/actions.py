@@ -17,7 +17,6 @@ from functools import cache
 from typing import Any
 
 from dipevents._resources import read_json
-from dipevents.parsing._trie import trie_regex
 
 __all__ = ["Cues", "Trigger", "TriggerMatch", "cues", "find_triggers", "prefilter", "triggers"]
 
@@ -128,35 +127,68 @@ def cues() -> Cues:
     )
 
 
+class _KeyIndex:
+    """Every trigger's keys (word beginnings), with a memo of the words already checked.
+
+    A sentence's words are compared with the memo by set operations (C speed); only words
+    never seen before are checked key by key, and news vocabulary repeats a lot.
+    """
+
+    _MEMO_LIMIT = 200_000  # words; the memo is cleared beyond this (bounded memory)
+
+    def __init__(self, index: dict[str, tuple[int, ...]]) -> None:
+        self.triggers = index
+        self.by_prefix: dict[str, list[str]] = {}
+        for key in index:
+            if "-" not in key:
+                self.by_prefix.setdefault(key[:3], []).append(key)
+        self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
+        self.keys_of: dict[str, tuple[str, ...]] = {}  # word -> keys it begins with (hits only)
+        self.seen: set[str] = set()
+
+    def keys_in(self, sentence: str) -> set[str]:
+        # Whitespace tokens ("monday.", "anti-sanctions") are memo keys; a new token is cut
+        # into words at hyphens and punctuation, as \b would, and checked once.
+        tokens = set(sentence.lower().split())
+        new = tokens - self.seen
+        if new:
+            if len(self.seen) > self._MEMO_LIMIT:
+                self.seen.clear()
+                self.keys_of.clear()
+            for token in new:
+                keys = {k for w in _WORDS.findall(token) for k in self.by_prefix.get(w[:3], ()) if w.startswith(k)}
+                keys.update(k for k in self.hyphenated if k in token)
+                if keys:
+                    self.keys_of[token] = tuple(keys)
+            self.seen |= new
+        hit: set[str] = set()
+        for token in tokens.intersection(self.keys_of):
+            hit.update(self.keys_of[token])
+        return hit
+
+
 @cache
-def _key_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], int]:
-    """The key regex (every trigger's keys as word beginnings) and key -> trigger positions."""
+def _key_index() -> _KeyIndex:
     index: dict[str, list[int]] = {}
     for i, trig in enumerate(triggers()):
         for key in trig.keys:
             index.setdefault(key, []).append(i)
-    # Matched against the lower-cased sentence: a case-sensitive scan is several times faster.
-    pattern = re.compile(r"\b(?:" + trie_regex(index) + ")")
-    longest = max(len(k) for k in index)
-    return pattern, {k: tuple(v) for k, v in index.items()}, longest
+    return _KeyIndex({k: tuple(v) for k, v in index.items()})
+
+
+# Words of the lower-cased sentence; a hyphen or apostrophe starts a new word, as \b would.
+_WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
 def prefilter(sentence: str) -> bool:
     """Cheap test: False means no trigger can match ``sentence``."""
-    return _key_index()[0].search(sentence.lower()) is not None
+    return bool(_key_index().keys_in(sentence))
 
 
 def _candidates(sentence: str) -> list[Trigger]:
-    pattern, index, longest = _key_index()
-    hit: set[str] = set()
-    for m in pattern.finditer(sentence.lower()):
-        word = m.group(0)
-        # The regex returns the longest key; shorter keys that begin the word count too.
-        for i in range(1, min(len(word), longest) + 1):
-            if word[:i] in index:
-                hit.add(word[:i])
+    index = _key_index().triggers
     chosen: set[int] = set()
-    for key in hit:
+    for key in _key_index().keys_in(sentence):
         chosen.update(index[key])
     every = triggers()
     return [every[i] for i in sorted(chosen)]
