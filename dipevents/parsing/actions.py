@@ -145,8 +145,12 @@ class _KeyIndex:
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
         self.keys_of: dict[str, tuple[str, ...]] = {}  # word -> keys it begins with (hits only)
         self.seen: set[str] = set()
+        self.hit_tokens: set[str] = set()
+        self.last: tuple[str, set[str]] = ("", set())  # the coder asks twice per sentence
 
     def keys_in(self, sentence: str) -> set[str]:
+        if sentence is self.last[0]:
+            return self.last[1]
         # Whitespace tokens ("monday.", "anti-sanctions") are memo keys; a new token is cut
         # into words at hyphens and punctuation, as \b would, and checked once.
         tokens = set(sentence.lower().split())
@@ -155,15 +159,18 @@ class _KeyIndex:
             if len(self.seen) > self._MEMO_LIMIT:
                 self.seen.clear()
                 self.keys_of.clear()
+                self.hit_tokens.clear()
             for token in new:
                 keys = {k for w in _WORDS.findall(token) for k in self.by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in token)
                 if keys:
                     self.keys_of[token] = tuple(keys)
+                    self.hit_tokens.add(token)
             self.seen |= new
         hit: set[str] = set()
-        for token in tokens.intersection(self.keys_of):
+        for token in tokens & self.hit_tokens:
             hit.update(self.keys_of[token])
+        self.last = (sentence, hit)
         return hit
 
 
