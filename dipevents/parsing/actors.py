@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dipevents._resources import read_csv, read_json
+from dipevents.parsing._gates import TokenGate, tokens
 from dipevents.parsing._trie import trie_regex
 from dipevents.parsing.organisations import find_organisations
 
@@ -227,11 +228,10 @@ def _lexicon() -> dict:
 
 
 @cache
-def _keys(group: str) -> re.Pattern[str]:
-    """The lexicon's gate keys of ``group`` as one trie regex, for lower-cased text."""
+def _gate(group: str) -> TokenGate:
+    """The lexicon's gate keys of ``group`` (officials, or an anaphor pattern)."""
     lex = _lexicon()
-    keys = lex["officials"]["keys"] if group == "officials" else lex["anaphors"]["keys"][group]
-    return re.compile(trie_regex(keys))
+    return TokenGate(lex["officials"]["keys"] if group == "officials" else lex["anaphors"]["keys"][group])
 
 
 @cache
@@ -333,15 +333,22 @@ class Discourse:
 
 
 def _prep_before(sentence: str, start: int) -> str | None:
-    m = _PREP_BEFORE.search(sentence, max(0, start - 20), start)
-    if m and m.end() == start:
-        word = m.group(1).lower()
+    before = sentence[max(0, start - 24) : start]
+    if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
+        return None  # "anti-Iran", "(Iran", "“Iran": no preposition governs it directly
+    words = before.split()
+    if words:
+        word = words[-1]
+        if word in ("the", "a", "an") and len(words) > 1:
+            word = words[-2]
+        word = word.lower()
         if word in _PREPOSITIONS:
             return word
     # "with its neighbour Kenya": a preposition before a short apposition.
-    m = _PREP_DET_BEFORE.search(sentence, max(0, start - 45), start)
-    if m and m.end() == start:
-        return m.group(1).lower()
+    if " " in before:
+        m = _PREP_DET_BEFORE.search(sentence, max(0, start - 45), start)
+        if m and m.end() == start:
+            return m.group(1).lower()
     return None
 
 
@@ -403,8 +410,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             continue
         mentions.append(mention)
         last_end = mention.end
-    _add_officials(sentence, mentions, discourse)
-    _add_anaphors(sentence, mentions, discourse)
+    toks = tokens(sentence)
+    _add_officials(sentence, mentions, discourse, toks)
+    _add_anaphors(sentence, mentions, discourse, toks)
     previous: Mention | None = None
     for mention in mentions:
         tail = sentence[mention.end : mention.end + 3]
@@ -442,9 +450,9 @@ def _place_kind(word: str) -> str | None:
     return entry.actor_type if entry is not None and entry.kind != "person" else None
 
 
-def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
+def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, toks: set[str]) -> None:
     """Widen state mentions that name a government body or official, and learn the person."""
-    if _keys("officials").search(sentence.lower()) is None:
+    if not mentions or not _gate("officials").any_in(toks):
         return  # no title or body word at all: nothing to widen
     official_after = _official_after()
     official_before = _official_before()
@@ -497,23 +505,22 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse)
     mentions[:] = kept
 
 
-def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
+def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, toks: set[str]) -> None:
     state_re, pair_re, ally_re = _anaphor_patterns()
-    low = sentence.lower()
     extra: list[Mention] = []
-    if discourse.focus is not None and _keys("ally").search(low):
+    if discourse.focus is not None and _gate("ally").any_in(toks):
         for m in ally_re.finditer(sentence):
             # "its NATO ally": the state in focus (the coder swaps in the other party when the
             # focus is the acting state itself); the IGO inside the phrase is not a mention.
             mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
             if not _overlaps(mentions, m.start(), m.end()):
                 extra.append(Mention(m.start(), m.end(), m.group(0), discourse.focus, "state", "ally"))
-    for m in pair_re.finditer(sentence) if discourse.pair and _keys("pair").search(low) else ():
+    for m in pair_re.finditer(sentence) if discourse.pair and _gate("pair").any_in(toks) else ():
         if not _overlaps(mentions, m.start(), m.end()):
             extra.append(
                 Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
             )
-    for m in state_re.finditer(sentence) if _keys("state").search(low) else ():
+    for m in state_re.finditer(sentence) if _gate("state").any_in(toks) else ():
         if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
             continue
         text = m.group(0)
