@@ -134,23 +134,14 @@ class Gazetteer:
             if entry.kind == "name" or entry.actor_type == "igo":
                 self.names.setdefault(entry.actor, form)
 
-    def scan(self, text: str) -> Iterator[re.Match[str]]:
+    def scan(self, text: str, capitals: list[int] | None = None) -> Iterator[re.Match[str]]:
         """Gazetteer matches in ``text``, left to right, without overlaps.
 
         Every accepted form begins with a capital letter, so the trie is tried only where a
-        capitalised word begins: one cheap C-level scan finds those, instead of running the
-        large trie at every character.
+        capital letter stands (``capitals``, found by one cheap C-level scan when not given),
+        instead of running the large trie at every character.
         """
-        last = 0
-        match = self.pattern.match
-        for c in _CANDIDATE.finditer(text):
-            p = c.start()
-            if p < last:
-                continue
-            m = match(text, p)
-            if m is not None:
-                last = m.end()
-                yield m
+        return _match_at(self.pattern, text, capitals if capitals is not None else _capitals(text))
 
     def lookup(self, matched: str) -> Entry | None:
         """The entry for a matched form, or None when its capitalisation rules it out."""
@@ -170,6 +161,22 @@ class Gazetteer:
     def name(self, actor: str) -> str:
         """Display name of an actor id."""
         return self.names.get(actor, actor)
+
+
+def _capitals(text: str) -> list[int]:
+    return [c.start() for c in _CANDIDATE.finditer(text)]
+
+
+def _match_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    last = 0
+    match = pattern.match
+    for p in positions:
+        if p < last:
+            continue
+        m = match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 @cache
@@ -363,7 +370,8 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     found: list[Mention] = []
     low = sentence.lower()
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
-    for m in gaz.scan(sentence):
+    capitals = _capitals(sentence)
+    for m in gaz.scan(sentence, capitals):
         entry = gaz.lookup(m.group(0))
         if entry is None:
             continue
@@ -378,7 +386,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     # Names learnt in this document (people introduced with their state).
     pat = discourse.people_pattern()
     if pat is not None:
-        for m in pat.finditer(sentence):
+        for m in _match_at(pat, sentence, capitals):  # learnt names are capitalised too
             name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
             actor = discourse.people.get(name)
             if actor is None or (former and _FORMER.search(sentence, max(0, m.start() - 40), m.start())):
