@@ -34,11 +34,11 @@ class TokenGate:
 
     def any_in(self, toks: set[str]) -> bool:
         """True when one of the tokens contains a key."""
+        if len(self._seen) > self.LIMIT:
+            self._seen.clear()
+            self._hits.clear()
         new = toks - self._seen
         if new:
-            if len(self._seen) > self.LIMIT:
-                self._seen.clear()
-                self._hits.clear()
             keys = self.keys
             self._hits.update(t for t in new if any(k in t for k in keys))
             self._seen |= new

@@ -154,12 +154,12 @@ class _KeyIndex:
         # Whitespace tokens ("monday.", "anti-sanctions") are memo keys; a new token is cut
         # into words at hyphens and punctuation, as \b would, and checked once.
         tokens = set(sentence.lower().split())
+        if len(self.seen) > self._MEMO_LIMIT:
+            self.seen.clear()
+            self.keys_of.clear()
+            self.hit_tokens.clear()
         new = tokens - self.seen
         if new:
-            if len(self.seen) > self._MEMO_LIMIT:
-                self.seen.clear()
-                self.keys_of.clear()
-                self.hit_tokens.clear()
             for token in new:
                 keys = {k for w in _WORDS.findall(token) for k in self.by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in token)

@@ -1,0 +1,164 @@
+"""The parser's shortcuts (key memos, gates, capital-letter scan) must not change what it finds.
+
+Each fast path is compared with the slow, obvious computation on real text (seeds, our
+fixtures, the devset when present) and on random word salads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dipevents.parsing import actors, dates
+from dipevents.parsing._gates import TokenGate, tokens
+from dipevents.parsing.actions import find_triggers
+from dipevents.parsing.sentences import _joined, _noise_patterns, is_noise, split_sentences
+from tests.conftest import REPO, SHARED
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    texts += [
+        json.loads(line)["text"]
+        for line in (REPO / "fixtures" / "parser" / "phrasings.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    devset = SHARED / "devset" / "articles"
+    if devset.exists():
+        texts += [p.read_text("utf-8") for p in sorted(devset.glob("*.txt"))]
+    return texts
+
+
+_SENTENCES = [s.text for t in _texts() for s in split_sentences(t, drop_noise=False)]
+_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "Albania",
+            "Iran",
+            "the",
+            "and",
+            "cut",
+            "re-opened",
+            "diplomatic",
+            "ties",
+            "with",
+            "expelled",
+            "accused",
+            "démarche",
+            "of",
+            "cyberattack",
+            "denied",
+            "Ministry",
+            "minister’s",
+            "spokesman",
+            "“We”",
+            ",",
+            ".",
+            ";",
+            "said",
+            "on",
+            "Wednesday",
+            "in",
+            "September",
+            "7,",
+            "2022",
+            "anti-Iranian",
+            "U.S.",
+            "former",
+            "President",
+            "Rama",
+            "Committee",
+            "its",
+            "NATO",
+            "ally",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+def _same_triggers(s: str) -> None:
+    fast = [(t.rule, t.start, t.end) for t in find_triggers(s)]
+    slow = [(t.rule, t.start, t.end) for t in find_triggers(s, every=True)]
+    assert fast == slow, s
+
+
+def test_trigger_keys_hide_no_trigger_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_triggers(s)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SALAD)
+def test_trigger_keys_hide_no_trigger_on_word_salad(s: str) -> None:
+    _same_triggers(s)
+
+
+def _gazetteer_slow(s: str) -> list[tuple[int, int]]:
+    gaz = actors.gazetteer()
+    return [m.span() for m in gaz.pattern.finditer(s) if gaz.lookup(m.group(0)) is not None]
+
+
+def test_capital_scan_finds_what_the_full_scan_finds() -> None:
+    gaz = actors.gazetteer()
+    for s in _SENTENCES:
+        fast = [m.span() for m in gaz.scan(s) if gaz.lookup(m.group(0)) is not None]
+        assert fast == _gazetteer_slow(s), s
+
+
+@pytest.mark.parametrize("group", ["officials", "state", "pair", "ally"])
+def test_token_gates_agree_with_substring_search(group: str) -> None:
+    gate = actors._gate(group)
+    for s in _SENTENCES:
+        assert gate.any_in(tokens(s)) == any(k in s.lower() for k in gate.keys), s
+
+
+def test_token_gate_memo_is_bounded() -> None:
+    gate = TokenGate(["minist"])
+    gate.LIMIT = 10
+    for i in range(100):
+        assert gate.any_in({f"word{i}", "ministry"})
+    assert len(gate._seen) <= 12
+
+
+def test_date_gates_hide_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    pub = dt.date(2022, 9, 8)
+    fast = [dates.find_dates(s, pub) for s in _SENTENCES]
+    monkeypatch.setattr(dates, "_applicable", lambda sentence, days_only: list(dates._PATTERNS))
+    slow = [dates.find_dates(s, pub) for s in _SENTENCES]
+    assert fast == slow
+
+
+def test_noise_keys_hide_no_noise_line() -> None:
+    from dipevents._resources import read_json
+
+    everything = _joined(read_json("parser_lexicon.json")["noise"]["line"])
+    lines = [line for t in _texts() for line in t.splitlines() if line.strip()]
+    lines += [
+        "Join the GlobalSecurity.org mailing list",
+        "Warning: array_merge(): Expected parameter 2 to be an array, null given in /home/x on line 2622",
+        "Make a charitable donation in support of Ukraine!",
+        "Photo credit: Getty Images",
+        "Exclusive Report of The Caucasus Center – Any form of its republishing need credit",
+    ]
+    assert _noise_patterns()  # compiled
+    for line in lines:
+        assert is_noise(line) == (everything.search(line) is not None), line
+
+
+def test_trigger_key_memo_is_bounded() -> None:
+    from dipevents.parsing.actions import _key_index
+
+    index = _key_index()
+    old = index._MEMO_LIMIT
+    index._MEMO_LIMIT = 10
+    try:
+        for i in range(50):
+            assert "expel" in index.keys_in(f"Chad expelled envoy{i} today.")
+        assert len(index.seen) <= 16
+    finally:
+        index._MEMO_LIMIT = old
