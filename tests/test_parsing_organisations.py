@@ -71,3 +71,10 @@ def test_object_position_or_label_is_not_the_subject() -> None:
     got = {(e.actor, e.action, e.target) for e in parse_text(text, published="2024-03-26")}
     assert ("global-times", "cyberattack_accusation", "CHN") not in got
     assert ("USA", "cyberattack_accusation", "CHN") in got
+
+
+def test_newspapers_are_recognised_but_code_no_events() -> None:
+    events = parse_text("The Washington Post called the Saudi crackdown reckless.", published="2023-01-04")
+    assert events == []
+    events = parse_text("Tehran Times condemned Albania on Monday.", published="2023-01-04")
+    assert [e for e in events if e.actor == "IRN"] == []

@@ -118,6 +118,9 @@ _SPEECH_BEFORE_DATE = re.compile(
 
 # Organisations act only by statements, and are targets only of statements about them.
 _ORG_ACTIONS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
+# Newspapers and companies are recognised (so "Tehran Times" is not Iran) but code no events:
+# what a newspaper writes is reporting or opinion, not a diplomatic act.
+_SILENT_ORGS = frozenset({"media", "company", "other"})
 _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
 _LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
@@ -824,7 +827,7 @@ class _Coder:
         target: Mention,
         dates: list[DateMention],
     ) -> bool:
-        if action not in _ORG_ACTIONS and (
+        if (action not in _ORG_ACTIONS or actor.actor_type in _SILENT_ORGS or target.actor_type in _SILENT_ORGS) and (
             actor.actor_type not in ("state", "igo") or target.actor_type not in ("state", "igo")
         ):
             return False
