@@ -45,7 +45,7 @@ _LIST_GAP = re.compile(
     r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
 )
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[-–—]\s|\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
+    r";|:|\s[-–—]\s|(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Gen)\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
     r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
     r"describing|dismissing|noting|stressing|warning|insisting|demanding|and\s+(?:it|he|she|they)\b)|"
     r"\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
@@ -406,7 +406,12 @@ class _Coder:
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
             return self._roles_content(s, trig, mentions)
-        actors, how_actor = self._actor(s, trig, mentions)
+        if voice == "call_by":
+            # "a call by Mexico and Uruguay for dialogue with Venezuela": actors inside the trigger.
+            inside = [m for m in mentions if trig.start < m.start and m.end <= trig.end and m.kind != "envoy"]
+            actors, how_actor = (self._expand_left(s, inside, len(inside) - 1), "by") if inside else ([], "")
+        else:
+            actors, how_actor = self._actor(s, trig, mentions)
         if not actors:
             return None
         joiner = self._joiner(s, actors, mentions)
