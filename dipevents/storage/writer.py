@@ -98,6 +98,14 @@ def corrupt_file_guard(root: Path) -> Iterator[None]:
         raise
 
 
+def _read_file(path: Path) -> pa.Table:
+    """Read a whole store file; a damaged one raises :class:`CorruptFileError` naming it."""
+    try:
+        return pq.read_table(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise CorruptFileError(f"store file {path} is unreadable: {exc}", path=str(path)) from exc
+
+
 def _fetch(con: duckdb.DuckDBPyConnection, query: str) -> pa.Table:
     rel = con.sql(query)
     return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.fetch_arrow_table()
@@ -142,7 +150,7 @@ class _Staging:
             files = [f for f in self.snap.files(table_name, partition) if f not in self.dropped]
             if len(files) + 1 >= AUTO_COMPACT_FILES:
                 for file in files:
-                    self.replace(file, table_name, partition, pq.read_table(file))
+                    self.replace(file, table_name, partition, _read_file(file))
 
     @property
     def changed(self) -> bool:
@@ -164,6 +172,7 @@ class _Staging:
             dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
             merged = pa.concat_tables([_conform(t, table_name) for t in tables])
             write_parquet(dest, _conform(merged, table_name))
+            dirs.add(dest.parent)
         for d in dirs:
             fsync_dir(d)
         layout.publish(self.root, self.path, self.version)
@@ -469,7 +478,7 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
     existing = len(hit_ids)
     for name in hit_files:
         path = Path(name)
-        old = pq.read_table(path)
+        old = _read_file(path)
         kept = old.filter(pc.invert(pc.is_in(old["event_id"], value_set=hit_ids)))
         staging.replace(path, "events", path.parent.name, kept)
     for partition, part in _split_by_partition(events):
@@ -496,7 +505,7 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
     for (name,) in hit:
         # Re-keyed reports follow their event, into its year's partition if that changed.
         path = Path(name)
-        old = pq.read_table(path)
+        old = _read_file(path)
         ids = old["event_id"].to_pylist()
         here = path.parent.name
         where = [here] * len(ids)
@@ -519,7 +528,7 @@ def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Pat
     keys = {(g["actor"], g["action"], g["target"]) for g in refine.groups.to_pylist()}
     for name in stale["filename"].to_pylist():
         path = Path(name)
-        old = pq.read_table(path)
+        old = _read_file(path)
         keep = [(r["actor"], r["action"], r["target"]) not in keys
                 for r in old.select(["actor", "action", "target"]).to_pylist()]
         staging.replace(path, "refinements", path.parent.name, old.filter(pa.array(keep, pa.bool_())))
@@ -544,7 +553,7 @@ def compact(root: Path) -> tuple[int, int]:
                 after += 1
                 if len(parts) < 2:
                     continue
-                merged = pa.concat_tables([pq.read_table(p) for p in parts])
+                merged = pa.concat_tables([_read_file(p) for p in parts])
                 for p in parts:
                     staging.dropped.add(p)
                 staging.add(table, partition, merged)
