@@ -88,6 +88,10 @@ def test_demo_answers_from_the_parsed_seeds(tmp_path: Path, capsys: pytest.Captu
     assert "Q: Which states backed Albania?" in captured.out
     assert "United States" in captured.out and "United Kingdom" in captured.out
     assert "e.target = $target" in captured.out
+    # Each supporter is listed with every report behind it: document and sentence.
+    sources = captured.out.split("Sources:", 1)[1].split("-- SQL", 1)[0]
+    uk = sources.split("United Kingdom:", 1)[1]
+    assert "[000_cd82dbd999e45b2d]" in uk and "United Kingdom" in uk.split("]", 1)[1]
     assert "dipevents ask" in captured.out
     # Re-running adds nothing and says so.
     assert main(["demo", str(REPO / "seeds"), "--store", store]) == 0

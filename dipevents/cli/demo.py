@@ -12,6 +12,10 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dipevents.store import EventStore
 
 QUESTION = "Which states backed Albania?"
 _SUFFIXES = {".txt", ".html", ".htm", ".json"}
@@ -52,13 +56,15 @@ def _demo(paths: list[Path], store_path: Path | None, *, kept: bool = True) -> i
     if report.read and not report.stored and report.merged == report.read:
         print("dipevents demo: the store already held every event of the seeds; nothing was added", file=sys.stderr)
 
-    answer = ask(QUESTION, store=EventStore(store.path, read_only=True))
+    reader = EventStore(store.path, read_only=True)
+    answer = ask(QUESTION, store=reader)
     print(f"Q: {QUESTION}\n")
     if answer.table.num_rows == 0:
         print("No state in the seed articles is coded as backing Albania.", file=sys.stderr)
         return 1
     write_table(answer.table.select(["actor_name", "n_sources", "n_documents", "evidence"]), sys.stdout)
     print()
+    _print_sources(reader, answer.table.column("actor").to_pylist())
     print(sql_text(answer.query.sql, answer.query.params))
     where = f" --store {store.path}" if store_path is not None and kept else ""
     print("Try next:")
@@ -66,3 +72,25 @@ def _demo(paths: list[Path], store_path: Path | None, *, kept: bool = True) -> i
     print(f'  dipevents ask "What did Albania do to Iran?"{where}')
     print(f'  dipevents sql "SELECT actor, action, target, date, n_sources FROM events ORDER BY date"{where}')
     return 0
+
+
+def _print_sources(store: EventStore, actors: list[str]) -> None:
+    """Every report behind each supporter: document, publisher and date where known, and its sentence."""
+    rows = store.sql(
+        """SELECT e.actor, coalesce(c.name, e.actor) AS name, m.doc_id, m.publisher, m.published, m.sentence
+           FROM events AS e JOIN mentions AS m USING (event_id)
+           LEFT JOIN countries AS c ON c.iso3 = e.actor
+           WHERE e.action = 'support' AND e.target = 'ALB' AND list_contains($actors, e.actor)
+           ORDER BY list_position($actors, e.actor), m.published NULLS LAST, m.doc_id""",
+        params={"actors": actors},
+    ).to_pylist()
+    print("Sources:")
+    for actor in actors:
+        mine = [r for r in rows if r["actor"] == actor]
+        if not mine:
+            continue
+        print(f"  {mine[0]['name']}:")
+        for r in mine:
+            meta = ", ".join(str(v) for v in (r["publisher"], r["published"]) if v)
+            print(f"    [{r['doc_id']}{' | ' + meta if meta else ''}] {r['sentence']}")
+    print()
