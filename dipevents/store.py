@@ -239,12 +239,14 @@ class EventStore:
                     rejects.write([Reject(str(path), "(document)", str(path), str(exc), {"path": str(path)})],
                                   str(path))
                     log.warning("could not parse %s: %s", path, exc)
-                    continue
-                report.documents += 1
-                pending.extend(e.model_dump() for e in events)
-                if len(pending) >= self.batch_rows:
-                    self._add_table(pa.Table.from_pylist(pending, schema=event_schema()), "ingest", rejects, report)
-                    pending = []
+                else:
+                    report.documents += 1
+                    pending.extend(e.model_dump() for e in events)
+                    if len(pending) >= self.batch_rows:
+                        self._add_table(pa.Table.from_pylist(pending, schema=event_schema()), "ingest", rejects,
+                                        report)
+                        pending = []
+                # Reported for unreadable documents too, so a bar always reaches its total.
                 if progress:
                     progress(done, len(files))
             if pending:

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -43,29 +42,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.set_defaults(func=run_stats)
 
 
-def progress_bar(stream: TextIO, label: str) -> Callable[[int, int], None]:
-    """A progress callback drawing ``label [#####     ] done/total`` on a terminal."""
-    started = time.monotonic()
-    show = stream.isatty()
+class ProgressBar:
+    """A progress callback drawing ``label [#####     ] done/total`` on a terminal.
 
-    def update(done: int, total: int) -> None:
-        if not show or time.monotonic() - started < _BAR_AFTER_SECONDS:
+    Nothing is drawn when ``stream`` is not a terminal or before ``after`` seconds, so
+    short runs and logs stay clean; :meth:`close` ends a drawn line before the summary.
+    """
+
+    def __init__(self, stream: TextIO, label: str, *, after: float | None = None, width: int = 30) -> None:
+        self.stream = stream
+        self.label = label
+        self.after = _BAR_AFTER_SECONDS if after is None else after
+        self.width = width
+        self.started = time.monotonic()
+        self.show = stream.isatty()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.show or time.monotonic() - self.started < self.after:
             return
-        width = 30
-        filled = int(width * done / total) if total else 0
-        end = "\n" if total and done >= total else ""
-        stream.write(f"\r{label} [{'#' * filled}{' ' * (width - filled)}] {done}/{total}{end}")
-        stream.flush()
+        filled = min(self.width, self.width * done // total) if total else 0
+        self.stream.write(f"\r{self.label} [{'#' * filled}{' ' * (self.width - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.drawn = True
 
-    return update
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     from dipevents.store import EventStore
 
     store = EventStore(args.store)
-    progress = None if args.no_progress else progress_bar(sys.stderr, "ingest")
-    report = store.ingest(args.paths, progress=progress)
+    bar = None if args.no_progress else ProgressBar(sys.stderr, "ingest")
+    try:
+        report = store.ingest(args.paths, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     print(f"dipevents ingest: {report}", file=sys.stderr)
     return 1 if report.rejected or report.failed_documents else 0
 
