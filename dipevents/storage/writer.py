@@ -10,7 +10,6 @@ leftovers are removed by the next writer.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import re
@@ -29,11 +28,11 @@ import pyarrow.parquet as pq
 
 from dipevents.arrowschema import arrow_schema
 from dipevents.errors import CorruptFileError
-from dipevents.schema import EventRecord, Mention, make_event_id
+from dipevents.schema import EventRecord, Mention
 from dipevents.storage import layout
 from dipevents.storage.atomic import fsync_dir, write_parquet
 from dipevents.storage.merge import DateKey, Refinement, assign
-from dipevents.storage.validate import mention_ids
+from dipevents.storage.validate import event_ids, mention_ids
 
 __all__ = ["BatchResult", "commit_batch", "compact", "corrupt_file_guard", "read_parquet_sql", "table_schema"]
 
@@ -111,10 +110,10 @@ def _fetch(con: duckdb.DuckDBPyConnection, query: str) -> pa.Table:
     return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.fetch_arrow_table()
 
 
-def _conform(table: pa.Table, name: str) -> pa.Table:
+def _conform(table: pa.Table, name: str, *, sort: bool = True) -> pa.Table:
     schema = table_schema(name)
     table = table.select(schema.names).cast(schema)
-    return table.sort_by(_SORT[name]) if table.num_rows else table
+    return table.sort_by(_SORT[name]) if sort and table.num_rows else table
 
 
 #: A partition with this many files of one table is merged into one file by the next
@@ -170,7 +169,7 @@ class _Staging:
                     dirs.add(dest.parent)
         for (table_name, partition), tables in sorted(self.new.items()):
             dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
-            merged = pa.concat_tables([_conform(t, table_name) for t in tables])
+            merged = pa.concat_tables([_conform(t, table_name, sort=False) for t in tables])
             write_parquet(dest, _conform(merged, table_name))
             dirs.add(dest.parent)
         for d in dirs:
@@ -296,15 +295,31 @@ def _register_empty(con: duckdb.DuckDBPyConnection, name: str, table: str) -> No
 
 @dataclass
 class _Refine:
+    """The outcome of re-assigning reports; the rows themselves stay in DuckDB temp tables.
+
+    ``fin``: new reports joining an event of another date (mention_id, final_id,
+    final_date, final_precision); ``rk``: stored reports moving to another event
+    (mention_id, old_id, final_id, final_date, final_precision); ``rfrows``: the
+    refinement rows of the recomputed groups.
+    """
+
     groups: pa.Table  # the groups recomputed: actor, action, target
-    new_final: dict[str, tuple[str, dt.date | None, str]]  # new mention -> final id, date, precision
-    rekey: dict[str, tuple[str, str, dt.date | None, str]]  # stored mention -> old id, final id, date, precision
-    rows: list[dict[str, object]]  # the refinement rows of the recomputed groups
-    refined: int
+    refined: int  # new reports whose date was less precise than their event's
+    rekeyed: int  # stored reports moved to another event
+
+
+_EMPTY_MOVES = """
+    CREATE OR REPLACE TEMP TABLE {name} AS SELECT NULL::VARCHAR AS mention_id, NULL::VARCHAR AS old_id,
+        NULL::VARCHAR AS final_id, NULL::DATE AS final_date, NULL::VARCHAR AS final_precision WHERE false
+"""
 
 
 def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Refine:
-    """Recompute report -> event assignment in groups where a coarse date meets a finer one."""
+    """Recompute report -> event assignment in groups where a coarse date meets a finer one.
+
+    :func:`assign` runs once per group over its distinct date keys (not per report);
+    reports are mapped to their events by joins in DuckDB.
+    """
     groups = _fetch(
         con,
         """
@@ -329,79 +344,90 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
             AND a.date IS NOT DISTINCT FROM r.reported_date AND a.date_precision = r.reported_precision
         """,
     )
-    empty = _Refine(groups, {}, {}, [], 0)
+    for name in ("fin", "rk"):
+        con.execute(_EMPTY_MOVES.format(name=name))
     if groups.num_rows == 0:
-        return empty
+        return _Refine(groups, 0, 0)
     con.register("cand", groups)
-    # Every report of the candidate groups: (mention, stored event or None, own key, own id).
-    reports: dict[tuple[str, str, str], list[tuple[str, str | None, DateKey, str]]] = defaultdict(list)
-    for row in _fetch(
-        con,
-        "SELECT n.mention_id, n.event_id, n.actor, n.action, n.target, n.date, n.date_precision "
-        "FROM n SEMI JOIN cand USING (actor, action, target)",
-    ).to_pylist():
-        reports[(row["actor"], row["action"], row["target"])].append(
-            (row["mention_id"], None, (row["date"], row["date_precision"]), row["event_id"])
-        )
+    # Every report of the candidate groups: its stored event (NULL when new), own key, own id.
+    stored = "SELECT NULL::VARCHAR AS mention_id, NULL::VARCHAR AS old_id, NULL::VARCHAR AS actor, " \
+             "NULL::VARCHAR AS action, NULL::VARCHAR AS target, NULL::DATE AS date, " \
+             "NULL::VARCHAR AS date_precision, NULL::VARCHAR AS own_id WHERE false"
     if files["mentions"]:
-        stored = _fetch(
-            con,
-            f"""
+        stored = f"""
             WITH e AS (SELECT ev.* FROM ev SEMI JOIN cand USING (actor, action, target))
-            SELECT m.mention_id, m.event_id, e.actor, e.action, e.target,
+            SELECT m.mention_id, m.event_id AS old_id, e.actor, e.action, e.target,
                    CASE WHEN rf.mention_id IS NULL THEN e.date ELSE rf.reported_date END AS date,
                    coalesce(rf.reported_precision, e.date_precision) AS date_precision,
                    coalesce(rf.reported_event_id, e.event_id) AS own_id
             FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files['mentions'])}
                   WHERE event_id IN (SELECT event_id FROM e)) m
             JOIN e USING (event_id)
-            LEFT JOIN rf ON rf.mention_id = m.mention_id
-            """,
-        )
-        for row in stored.to_pylist():
-            reports[(row["actor"], row["action"], row["target"])].append(
-                (row["mention_id"], row["event_id"], (row["date"], row["date_precision"]), row["own_id"])
-            )
-    out = _Refine(groups, {}, {}, [], 0)
-    for (actor, action, target), items in reports.items():
-        mapping = assign(item[2] for item in items)
-        for mention_id, old_id, key, own_id in items:
-            final = mapping[key]
-            final_id = own_id if final == key else make_event_id(actor, action, target, final[0], final[1])
-            if old_id is None:
-                if final != key:
-                    out.new_final[mention_id] = (final_id, final[0], final[1])
-                    out.refined += 1
-            elif old_id != final_id:
-                out.rekey[mention_id] = (old_id, final_id, final[0], final[1])
+            LEFT JOIN rf ON rf.mention_id = m.mention_id"""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE rep AS
+        SELECT mention_id, NULL::VARCHAR AS old_id, actor, action, target, date, date_precision,
+               event_id AS own_id
+        FROM n SEMI JOIN cand USING (actor, action, target)
+        UNION ALL ({stored})
+        """
+    )
+    keys = _fetch(con, "SELECT DISTINCT actor, action, target, date, date_precision FROM rep").to_pydict()
+    by_group: dict[tuple[str, str, str], list[DateKey]] = defaultdict(list)
+    for actor, action, target, date, precision in zip(
+            keys["actor"], keys["action"], keys["target"], keys["date"], keys["date_precision"], strict=True):
+        by_group[(actor, action, target)].append((date, precision))
+    moved: dict[str, list[object]] = {k: [] for k in (
+        "actor", "action", "target", "date", "date_precision", "final_date", "final_precision")}
+    for (actor, action, target), group_keys in by_group.items():
+        for key, final in assign(group_keys).items():
             if final != key:
-                out.rows.append({
-                    "mention_id": mention_id, "event_id": final_id, "reported_event_id": own_id,
-                    "reported_date": key[0], "reported_precision": key[1],
-                    "actor": actor, "action": action, "target": target,
-                })
-    return out
+                for name, value in zip(moved, (actor, action, target, *key, *final), strict=True):
+                    moved[name].append(value)
+    types = {"date": pa.date32(), "final_date": pa.date32()}
+    mapping = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in moved.items()})
+    final_keys = mapping.select(["actor", "action", "target", "final_date", "final_precision"]).rename_columns(
+        ["actor", "action", "target", "date", "date_precision"])
+    con.register("keymap", mapping.append_column("final_id", event_ids(final_keys)))
+    # Keys missing from keymap stay where they are: their event is their own key's.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE moves AS
+        SELECT r.mention_id, r.old_id, r.actor, r.action, r.target, r.date, r.date_precision, r.own_id,
+               coalesce(k.final_id, r.own_id) AS final_id,
+               CASE WHEN k.final_id IS NULL THEN r.date ELSE k.final_date END AS final_date,
+               coalesce(k.final_precision, r.date_precision) AS final_precision
+        FROM rep r LEFT JOIN keymap k ON r.actor = k.actor AND r.action = k.action AND r.target = k.target
+            AND r.date IS NOT DISTINCT FROM k.date AND r.date_precision = k.date_precision
+        """
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE fin AS SELECT mention_id, NULL::VARCHAR AS old_id, final_id, final_date, "
+        "final_precision FROM moves WHERE old_id IS NULL AND final_id <> own_id"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE rk AS SELECT mention_id, old_id, final_id, final_date, final_precision "
+        "FROM moves WHERE old_id IS NOT NULL AND old_id <> final_id"
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE rfrows AS
+        SELECT mention_id, final_id AS event_id, own_id AS reported_event_id, date AS reported_date,
+               date_precision AS reported_precision, actor, action, target
+        FROM moves WHERE final_id <> own_id
+        """
+    )
+    refined, rekeyed = con.execute("SELECT (SELECT count(*) FROM fin), (SELECT count(*) FROM rk)").fetchall()[0]
+    return _Refine(groups, refined, rekeyed)
 
 
 def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _Refine) -> pa.Table:
     """``nn``: the new reports with the id, date, precision and year of the event they join."""
-    final = pa.table({
-        "mention_id": pa.array(list(refine.new_final), pa.string()),
-        "final_id": pa.array([v[0] for v in refine.new_final.values()], pa.string()),
-        "final_date": pa.array([v[1] for v in refine.new_final.values()], pa.date32()),
-        "final_precision": pa.array([v[2] for v in refine.new_final.values()], pa.string()),
-    })
-    rekey = pa.table({
-        "mention_id": pa.array(list(refine.rekey), pa.string()),
-        "old_id": pa.array([v[0] for v in refine.rekey.values()], pa.string()),
-        "final_id": pa.array([v[1] for v in refine.rekey.values()], pa.string()),
-        "final_date": pa.array([v[2] for v in refine.rekey.values()], pa.date32()),
-        "final_precision": pa.array([v[3] for v in refine.rekey.values()], pa.string()),
-    })
-    con.register("rk", rekey)
-    if final.num_rows == 0:
+    if refine.refined == 0:
         con.register("nn", batch)
         return batch
+    final = _fetch(con, "SELECT mention_id, final_id, final_date, final_precision FROM fin")
     index = pc.index_in(batch["mention_id"], value_set=final["mention_id"])
     moved = pc.is_valid(index)
     columns = {
@@ -474,20 +500,20 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
     )
     # Stored events the batch touched leave their old files (rewritten without them); those
     # still reported come back recomputed above, those whose reports all moved are gone.
-    hit_ids = pc.unique(_fetch(con, "SELECT event_id FROM ev_hit")["event_id"])
-    existing = len(hit_ids)
-    for name in hit_files:
-        path = Path(name)
-        old = _read_file(path)
-        kept = old.filter(pc.invert(pc.is_in(old["event_id"], value_set=hit_ids)))
-        staging.replace(path, "events", path.parent.name, kept)
+    if hit_files:
+        # One anti-join over every hit file (not a hash set of the hit ids per file).
+        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql(hit_files, filename=True)} "
+                           "WHERE event_id NOT IN (SELECT event_id FROM ev_hit)")
+        for name in hit_files:
+            path = Path(name)
+            staging.replace(path, "events", path.parent.name, kept.filter(pc.equal(kept["filename"], name)))
     for partition, part in _split_by_partition(events):
         staging.add("events", partition, part)
-    receiving = {v[1] for v in refine.rekey.values()}
-    stored_ids = set(_fetch(con, "SELECT event_id FROM ev")["event_id"].to_pylist()) if existing or receiving else set()
-    new_ids = [i for i in pc.unique(_fetch(con, "SELECT event_id FROM nn")["event_id"]).to_pylist()
-               if i not in stored_ids and i not in receiving]
-    return len(new_ids)
+    # New events: ids no stored event had and no stored report moved to.
+    return con.execute(
+        "SELECT count(DISTINCT event_id) FROM nn WHERE event_id NOT IN (SELECT event_id FROM ev) "
+        "AND event_id NOT IN (SELECT final_id FROM rk)"
+    ).fetchall()[0][0]
 
 
 def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
@@ -496,8 +522,9 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
     new = _fetch(con, f"SELECT {', '.join(names)}, year FROM nn")
     for partition, part in _split_by_partition(new):
         staging.add("mentions", partition, part.drop(["year"]))
-    if not refine.rekey or not files["mentions"]:
+    if not refine.rekeyed or not files["mentions"]:
         return
+    rk = _fetch(con, "SELECT mention_id, final_id, final_date FROM rk")
     hit = con.execute(
         f"SELECT DISTINCT filename FROM {read_parquet_sql(files['mentions'], filename=True)} "
         "WHERE mention_id IN (SELECT mention_id FROM rk)"
@@ -506,17 +533,22 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
         # Re-keyed reports follow their event, into its year's partition if that changed.
         path = Path(name)
         old = _read_file(path)
-        ids = old["event_id"].to_pylist()
+        index = pc.index_in(old["mention_id"], value_set=rk["mention_id"])
+        moved = pc.is_valid(index)
+        table = old.set_column(old.schema.get_field_index("event_id"), "event_id",
+                               pc.coalesce(rk["final_id"].take(index), old["event_id"]))
         here = path.parent.name
-        where = [here] * len(ids)
-        for i, mention in enumerate(old["mention_id"].to_pylist()):
-            if mention in refine.rekey:
-                _, ids[i], date, _ = refine.rekey[mention]
-                where[i] = layout.partition_of(date.year if date else None)
-        table = old.set_column(old.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string()))
-        staging.replace(path, "mentions", here, table.filter(pa.array([w == here for w in where], pa.bool_())))
-        for partition in set(where) - {here}:
-            staging.add("mentions", partition, table.filter(pa.array([w == partition for w in where], pa.bool_())))
+        years = pc.year(rk["final_date"].take(index))
+        destinations = {layout.partition_of(y) for y in pc.unique(pc.filter(years, moved)).to_pylist()}
+        stay = pc.invert(moved)
+        for partition in destinations:
+            goes = pc.and_(moved, pc.is_null(years) if partition == layout.partition_of(None)
+                           else pc.fill_null(pc.equal(years, int(partition.split("=")[1])), False))
+            if partition == here:
+                stay = pc.or_(stay, goes)
+            else:
+                staging.add("mentions", partition, table.filter(goes))
+        staging.replace(path, "mentions", here, table.filter(stay))
 
 
 def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
@@ -524,16 +556,16 @@ def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Pat
     """Replace the refinement rows of the recomputed groups (in the files that were read)."""
     if refine.groups.num_rows == 0:
         return
-    stale = _fetch(con, "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target)")
-    keys = {(g["actor"], g["action"], g["target"]) for g in refine.groups.to_pylist()}
-    for name in stale["filename"].to_pylist():
-        path = Path(name)
-        old = _read_file(path)
-        keep = [(r["actor"], r["action"], r["target"]) not in keys
-                for r in old.select(["actor", "action", "target"]).to_pylist()]
-        staging.replace(path, "refinements", path.parent.name, old.filter(pa.array(keep, pa.bool_())))
-    if refine.rows:
-        table = pa.Table.from_pylist(refine.rows, schema=table_schema("refinements"))
+    stale = [r[0] for r in con.execute(
+        "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target)").fetchall()]
+    if stale:
+        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql(stale, filename=True)} t "
+                           "ANTI JOIN cand USING (actor, action, target)")
+        for name in stale:
+            path = Path(name)
+            staging.replace(path, "refinements", path.parent.name, kept.filter(pc.equal(kept["filename"], name)))
+    table = _fetch(con, "SELECT * FROM rfrows")
+    if table.num_rows:
         years = pc.year(table["reported_date"])
         for partition, part in _split_by_partition(table.append_column("year", years)):
             staging.add("refinements", partition, part.drop(["year"]))
