@@ -1,4 +1,4 @@
-"""Parquet round trip of every Event field, and the column-wise validator agreeing with the model."""
+"""Parquet round trip of every Event field; the column-wise validator and the SQL merge rule agreeing with Python."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from dipevents.arrowschema import arrow_schema
 from dipevents.errors import DipeventsError
 from dipevents.schema import Event, EventRecord, Mention
+from dipevents.storage.merge import assign, assign_sql
 from dipevents.storage.validate import event_ids, validate_events
 from dipevents.store import EventStore
 
@@ -127,3 +129,29 @@ def test_column_validation_agrees_with_the_model(rows: list[dict[str, Any]]) -> 
 def test_vectorised_event_ids_equal_make_event_id(sample: list[Event]) -> None:
     table = pa.Table.from_pylist([e.model_dump() for e in sample], schema=arrow_schema(Event))
     assert event_ids(table).to_pylist() == [e.event_id for e in sample]
+
+
+@st.composite
+def date_keys(draw: st.DrawFn) -> tuple[dt.date | None, str]:
+    # Few years and months, so keys collide and every merge rule (and ambiguity) occurs.
+    precision = draw(st.sampled_from(["day", "day", "month", "year", "unknown"]))
+    day = dt.date(draw(st.sampled_from([2021, 2022])), draw(st.sampled_from([1, 9])), draw(st.sampled_from([1, 7, 9])))
+    return {"day": (day, "day"), "month": (day.replace(day=1), "month"),
+            "year": (day.replace(month=1, day=1), "year"), "unknown": (None, "unknown")}[precision]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(date_keys(), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_merge_rule_in_sql_equals_assign(groups: list[list[tuple[dt.date | None, str]]]) -> None:
+    rows = [{"actor": "ALB", "action": "sever_ties", "target": f"g{i}", "date": date, "date_precision": precision}
+            for i, keys in enumerate(groups) for date, precision in keys]
+    con = duckdb.connect()
+    schema = pa.schema([(k, pa.date32() if k == "date" else pa.string()) for k in rows[0]])
+    con.register("keys", pa.Table.from_pylist(rows, schema=schema))
+    got = {(r[2], r[3], r[4]): (r[5], r[6]) for r in con.execute(assign_sql("keys")).fetchall()}
+    expected = {}
+    for i, keys in enumerate(groups):
+        for key, final in assign(keys).items():
+            if final != key:
+                expected[(f"g{i}", *key)] = final
+    assert got == expected

@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dipevents.schema import DatePrecision
 
-__all__ = ["DateKey", "Refinement", "assign"]
+__all__ = ["DateKey", "Refinement", "assign", "assign_sql"]
 
 DateKey = tuple[dt.date | None, str]
 
@@ -83,3 +83,40 @@ def assign(keys: Iterable[DateKey]) -> dict[DateKey, DateKey]:
     for unknown in (k for k in keys if k[1] == "unknown"):
         result[unknown] = _only(dated) or unknown
     return result
+
+
+def assign_sql(keys: str) -> str:
+    """:func:`assign` as one DuckDB query over every group at once (the store's fast path).
+
+    ``keys`` names a relation of distinct ``(actor, action, target, date, date_precision)``
+    keys; the query returns the keys whose event has another key, with ``final_date`` and
+    ``final_precision``. A property test keeps it equal to :func:`assign`.
+    """
+    group = "k.actor, k.action, k.target, k.date, k.date_precision"
+
+    def pick(column: str, otherwise: str) -> str:
+        return f"CASE WHEN count(r.fp) = 1 THEN any_value(r.{column}) ELSE {otherwise} END"
+
+    return f"""
+        WITH k AS (SELECT DISTINCT actor, action, target, date, date_precision FROM {keys}),
+        days AS (SELECT actor, action, target, date AS fd, 'day' AS fp FROM k WHERE date_precision = 'day'),
+        mres AS (
+            SELECT {group}, {pick('fd', 'k.date')} AS fd, {pick('fp', "'month'")} AS fp
+            FROM k LEFT JOIN days r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
+                AND year(r.fd) = year(k.date) AND month(r.fd) = month(k.date)
+            WHERE k.date_precision = 'month' GROUP BY {group}),
+        dm AS (SELECT * FROM days UNION SELECT actor, action, target, fd, fp FROM mres),
+        yres AS (
+            SELECT {group}, {pick('fd', 'k.date')} AS fd, {pick('fp', "'year'")} AS fp
+            FROM k LEFT JOIN dm r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
+                AND year(r.fd) = year(k.date)
+            WHERE k.date_precision = 'year' GROUP BY {group}),
+        dated AS (SELECT * FROM dm UNION SELECT actor, action, target, fd, fp FROM yres),
+        ures AS (
+            SELECT {group}, {pick('fd', 'NULL::DATE')} AS fd, {pick('fp', "'unknown'")} AS fp
+            FROM k LEFT JOIN dated r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
+            WHERE k.date_precision = 'unknown' GROUP BY {group}),
+        res AS (SELECT * FROM mres UNION ALL SELECT * FROM yres UNION ALL SELECT * FROM ures)
+        SELECT actor, action, target, date, date_precision, fd AS final_date, fp AS final_precision FROM res
+        WHERE fp <> date_precision OR fd IS DISTINCT FROM date
+    """

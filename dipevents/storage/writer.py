@@ -31,7 +31,7 @@ from dipevents.errors import CorruptFileError
 from dipevents.schema import EventRecord, Mention
 from dipevents.storage import layout
 from dipevents.storage.atomic import fsync_dir, write_parquet
-from dipevents.storage.merge import DateKey, Refinement, assign
+from dipevents.storage.merge import Refinement, assign_sql
 from dipevents.storage.validate import event_ids, mention_ids
 
 __all__ = ["BatchResult", "commit_batch", "compact", "corrupt_file_guard", "read_parquet_sql", "table_schema"]
@@ -317,8 +317,8 @@ _EMPTY_MOVES = """
 def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Refine:
     """Recompute report -> event assignment in groups where a coarse date meets a finer one.
 
-    :func:`assign` runs once per group over its distinct date keys (not per report);
-    reports are mapped to their events by joins in DuckDB.
+    The rule (:func:`~dipevents.storage.merge.assign`) runs in DuckDB over the distinct
+    date keys of the groups; reports are mapped to their events by joins.
     """
     groups = _fetch(
         con,
@@ -373,20 +373,7 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
         UNION ALL ({stored})
         """
     )
-    keys = _fetch(con, "SELECT DISTINCT actor, action, target, date, date_precision FROM rep").to_pydict()
-    by_group: dict[tuple[str, str, str], list[DateKey]] = defaultdict(list)
-    for actor, action, target, date, precision in zip(
-            keys["actor"], keys["action"], keys["target"], keys["date"], keys["date_precision"], strict=True):
-        by_group[(actor, action, target)].append((date, precision))
-    moved: dict[str, list[object]] = {k: [] for k in (
-        "actor", "action", "target", "date", "date_precision", "final_date", "final_precision")}
-    for (actor, action, target), group_keys in by_group.items():
-        for key, final in assign(group_keys).items():
-            if final != key:
-                for name, value in zip(moved, (actor, action, target, *key, *final), strict=True):
-                    moved[name].append(value)
-    types = {"date": pa.date32(), "final_date": pa.date32()}
-    mapping = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in moved.items()})
+    mapping = _fetch(con, assign_sql("rep"))
     final_keys = mapping.select(["actor", "action", "target", "final_date", "final_precision"]).rename_columns(
         ["actor", "action", "target", "date", "date_precision"])
     con.register("keymap", mapping.append_column("final_id", event_ids(final_keys)))
