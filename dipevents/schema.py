@@ -356,7 +356,10 @@ class EventRecord(_Act):
     n_sources: int = Field(
         default=1,
         ge=1,
-        description="Number of distinct publishers (or datasets) reporting it.",
+        description=(
+            "Number of distinct publishers reporting it; a report whose publisher is unknown counts as "
+            "its own source."
+        ),
         json_schema_extra={"arrow": "int32"},
     )
     n_documents: int = Field(

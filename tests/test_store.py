@@ -122,6 +122,15 @@ def test_same_act_from_several_documents_is_one_event(store: EventStore) -> None
     assert store.sql("SELECT count(*) AS n FROM mentions").to_pylist() == [{"n": 3}]
 
 
+def test_reports_of_unknown_publisher_count_as_separate_sources(store: EventStore) -> None:
+    # The same rule as the query helpers: without a publisher, each document is its own source.
+    day = dt.date(2022, 9, 7)
+    store.add([report_of("a", day, "day"), report_of("b", day, "day"),
+               report_of("c", day, "day", publisher="AP"), report_of("d", day, "day", publisher="AP")])
+    [event] = store.sql("SELECT n_sources, n_documents FROM events").to_pylist()
+    assert event == {"n_sources": 3, "n_documents": 4}
+
+
 def test_month_report_is_refined_by_a_later_day_report(store: EventStore) -> None:
     month = report_of("early", dt.date(2022, 9, 1), "month")
     day = report_of("later", dt.date(2022, 9, 7), "day")

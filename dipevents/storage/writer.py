@@ -124,7 +124,10 @@ AUTO_COMPACT_FILES = 24
 class _Staging:
     """The next snapshot being assembled: kept files are hard-linked, new rows written.
 
-    All rows bound for one (table, partition) in a commit go into a single new file.
+    A stored file rewritten without some rows (:meth:`replace`) is written at once, one
+    new file for one old, so a commit holds one such file in memory at a time. New rows
+    (:meth:`add`) are buffered and written at :meth:`publish` as a single new file per
+    (table, partition), so a commit adds at most one file to a partition.
     """
 
     def __init__(self, root: Path, snap: layout.Snapshot) -> None:
@@ -134,10 +137,18 @@ class _Staging:
         self.path = root / layout.VERSIONS / f"v{self.version:08d}.tmp-{secrets.token_hex(4)}"
         self.dropped: set[Path] = set()
         self.new: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
+        self.rewritten: dict[tuple[str, str], list[Path]] = defaultdict(list)
+
+    def _write(self, table_name: str, partition: str, table: pa.Table) -> Path:
+        dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
+        write_parquet(dest, table)
+        return dest
 
     def replace(self, old: Path, table_name: str, partition: str, kept: pa.Table) -> None:
         self.dropped.add(old)
-        self.add(table_name, partition, kept)
+        if kept.num_rows:
+            self.rewritten[(table_name, partition)].append(self._write(table_name, partition,
+                                                                       _conform(kept, table_name)))
 
     def add(self, table_name: str, partition: str, table: pa.Table) -> None:
         if table.num_rows:
@@ -145,19 +156,24 @@ class _Staging:
 
     def auto_compact(self) -> None:
         """Fold crowded partitions of the tables this commit writes into its new files."""
-        for table_name, partition in list(self.new):
+        for key in list(self.new):
+            table_name, partition = key
             files = [f for f in self.snap.files(table_name, partition) if f not in self.dropped]
-            if len(files) + 1 >= AUTO_COMPACT_FILES:
+            if len(files) + len(self.rewritten[key]) + 1 >= AUTO_COMPACT_FILES:
                 for file in files:
-                    self.replace(file, table_name, partition, _read_file(file))
+                    self.dropped.add(file)
+                    self.add(table_name, partition, _read_file(file))
+                for file in self.rewritten.pop(key):
+                    self.add(table_name, partition, _read_file(file))
+                    file.unlink()
 
     @property
     def changed(self) -> bool:
-        return bool(self.dropped or self.new)
+        return bool(self.dropped or self.new or self.rewritten)
 
     def publish(self) -> int:
-        self.path.mkdir(parents=True)
-        dirs: set[Path] = set()
+        self.path.mkdir(parents=True, exist_ok=True)
+        dirs: set[Path] = {f.parent for files in self.rewritten.values() for f in files}
         if self.snap.path is not None:
             for table in layout.TABLES:
                 for file in self.snap.files(table):
@@ -168,10 +184,9 @@ class _Staging:
                     os.link(file, dest)
                     dirs.add(dest.parent)
         for (table_name, partition), tables in sorted(self.new.items()):
-            dest = self.path / table_name / partition / f"part-{self.version:08d}-{secrets.token_hex(6)}.parquet"
             merged = pa.concat_tables([_conform(t, table_name, sort=False) for t in tables])
-            write_parquet(dest, _conform(merged, table_name))
-            dirs.add(dest.parent)
+            tables.clear()  # let each partition's pieces go once merged
+            dirs.add(self._write(table_name, partition, _conform(merged, table_name)).parent)
         for d in dirs:
             fsync_dir(d)
         layout.publish(self.root, self.path, self.version)
@@ -458,7 +473,7 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
             SELECT event_id,
                    CASE WHEN bool_or(salience = 'main') THEN 'main' ELSE 'background' END AS salience,
                    min(published) AS first_reported, max(published) AS last_reported,
-                   count(DISTINCT coalesce(publisher, dataset))::INTEGER AS n_sources,
+                   count(DISTINCT coalesce(publisher, doc_id))::INTEGER AS n_sources,
                    count(DISTINCT doc_id)::INTEGER AS n_documents
             FROM all_m GROUP BY event_id),
         contrib AS (
@@ -487,13 +502,13 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
     )
     # Stored events the batch touched leave their old files (rewritten without them); those
     # still reported come back recomputed above, those whose reports all moved are gone.
-    if hit_files:
-        # One anti-join over every hit file (not a hash set of the hit ids per file).
-        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql(hit_files, filename=True)} "
+    for name in hit_files:
+        # File by file, so one file's rows are in memory at a time; an anti-join in DuckDB
+        # (not a hash set of the hit ids built per file).
+        path = Path(name)
+        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql([path])} "
                            "WHERE event_id NOT IN (SELECT event_id FROM ev_hit)")
-        for name in hit_files:
-            path = Path(name)
-            staging.replace(path, "events", path.parent.name, kept.filter(pc.equal(kept["filename"], name)))
+        staging.replace(path, "events", path.parent.name, kept)
     for partition, part in _split_by_partition(events):
         staging.add("events", partition, part)
     # New events: ids no stored event had and no stored report moved to.
