@@ -28,6 +28,7 @@ schema: $(STAMP)
 	$(BIN)/python -m dipevents.codegen
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
