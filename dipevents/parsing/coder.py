@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from dipevents.errors import DipeventsError, ParseError
+from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import TriggerMatch, cues, find_triggers, prefilter
 from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
 from dipevents.parsing.dates import DateMention, find_dates, publication_date
@@ -213,6 +214,7 @@ class _Coder:
         self.pub = pub
         self.discourse = Discourse()
         self.events: list[Event] = []
+        self.factory = EventFactory()
         self.seen: set[tuple[str, str, str, str]] = set()
         self.accusations: list[tuple[int, str, str]] = []  # (sentence index, accuser, accused)
         self.speaker: str | None = None  # actor id of the current quote's speaker; "" unknown
@@ -873,7 +875,7 @@ class _Coder:
             "dataset": "text",
         }
         try:
-            event = Event.from_dict(data, record=f"{self.doc}:{sent.start}")
+            event = self.factory.make(data, record=f"{self.doc}:{sent.start}")
         except DipeventsError as exc:
             log.warning("document %s: event not coded from %r: %s", self.doc, sent.text[:80], exc)
             return False
