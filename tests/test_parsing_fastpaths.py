@@ -13,9 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import actors, dates
-from dipevents.parsing._gates import TokenGate, tokens
-from dipevents.parsing.actions import find_triggers
+from dipevents.parsing import actions, actors, dates
+from dipevents.parsing.actions import find_triggers, gate_groups
 from dipevents.parsing.sentences import _joined, _noise_patterns, is_noise, split_sentences
 from tests.conftest import REPO, SHARED
 
@@ -75,6 +74,16 @@ _SALAD = st.lists(
             "its",
             "NATO",
             "ally",
+            "Anti-Russia",
+            "pro-Iran",
+            "İran",
+            "ıran",
+            "xIran",
+            "'Iran",
+            "Iran-backed",
+            "Iran’s",
+            "Saudi  Arabia",
+            "Émirats",
         ]
     ),
     max_size=40,
@@ -103,26 +112,53 @@ def _gazetteer_slow(s: str) -> list[tuple[int, int]]:
     return [m.span() for m in gaz.pattern.finditer(s) if gaz.lookup(m.group(0)) is not None]
 
 
+def _gazetteer_at_capitals(s: str) -> list[tuple[int, int]]:
+    # The reference pattern tried at every capital letter, skipping overlaps.
+    gaz = actors.gazetteer()
+    out, last = [], 0
+    for p in actors._capitals(s):
+        m = gaz.pattern.match(s, p) if p >= last else None
+        if m is not None:
+            out.append(m.span())
+            last = m.end()
+    return out
+
+
 def test_capital_scan_finds_what_the_full_scan_finds() -> None:
     gaz = actors.gazetteer()
     for s in _SENTENCES:
         fast = [m.span() for m in gaz.scan(s) if gaz.lookup(m.group(0)) is not None]
         assert fast == _gazetteer_slow(s), s
+        assert [m.span() for m in gaz.scan(s)] == _gazetteer_at_capitals(s), s
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SALAD)
+def test_capital_scan_equals_the_reference_pattern_on_word_salad(s: str) -> None:
+    assert [m.span() for m in actors.gazetteer().scan(s)] == _gazetteer_at_capitals(s)
 
 
 @pytest.mark.parametrize("group", ["officials", "state", "pair", "ally"])
 def test_token_gates_agree_with_substring_search(group: str) -> None:
-    gate = actors._gate(group)
+    keys = actions._key_index().groups[group]
     for s in _SENTENCES:
-        assert gate.any_in(tokens(s)) == any(k in s.lower() for k in gate.keys), s
+        assert (group in gate_groups(s)) == any(k in s.lower() for k in keys), s
 
 
-def test_token_gate_memo_is_bounded() -> None:
-    gate = TokenGate(["minist"])
-    gate.LIMIT = 10
+@settings(max_examples=150, deadline=None)
+@given(_SALAD)
+def test_token_gates_agree_with_substring_search_on_word_salad(s: str) -> None:
+    found = gate_groups(s)
+    for group, keys in actions._key_index().groups.items():
+        assert (group in found) == any(k in t for t in s.lower().split() for k in keys), s
+
+
+def test_token_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = actions._key_index()
+    monkeypatch.setattr(index, "_MEMO_LIMIT", 10)
     for i in range(100):
-        assert gate.any_in({f"word{i}", "ministry"})
-    assert len(gate._seen) <= 12
+        assert "officials" in gate_groups(f"word{i} ministry")
+    assert len(index.seen) <= 12
 
 
 def test_date_gates_hide_no_date(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,37 +1,44 @@
 """Building :class:`~dipevents.schema.Event` objects without re-validating what is known good.
 
 Full pydantic validation of an event costs tens of microseconds, most of it in checks whose
-outcome depends only on the act (actor and target ids and types, action, date and precision:
-the derived CAMEO/PLOVER fields and the event id) or only on the document (doc id, url,
-publisher, publication date). An :class:`EventFactory` validates fully the first event of
-each act (cached across documents, bounded) and the first event of its document; later
-events copy a validated event and replace only the per-report fields, after checking those
-fields cheaply by the same rules the schema applies (stripped strings that are valid
-Unicode, offsets ``0 <= start <= end``, a non-empty rule, a known salience). Anything
-unusual takes the full validation path, so errors are raised exactly as before.
+outcome depends only on the act's parties (actor and target ids, types and names, the action:
+id checks and the derived CAMEO/PLOVER fields), while the document's fields (doc id, url,
+publisher, publication date), the date and the report's fields need only cheap checks.
+
+An :class:`EventFactory` validates fully the first event of each (actor, target, action)
+with their types and names (cached across documents, bounded). Later events copy a
+validated event and replace the document, date and report fields, after checking them
+cheaply by the same rules the schema applies (stripped strings that are valid Unicode, a
+date that agrees with its precision, offsets ``0 <= start <= end``, a non-empty rule, a
+known salience), with the event id computed by the schema's own ``make_event_id``.
+Anything unusual takes the full validation path, so errors are raised exactly as before.
 
 ``tests/test_parsing_events.py`` checks that every event the parser emits on the seeds,
-the devset and the fixtures equals ``Event.model_validate(event.model_dump())``.
+the devset and the fixtures equals ``Event.model_validate(event.model_dump())`` and the
+event that full validation makes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from dipevents.schema import Event, Salience
+from dipevents.schema import Dataset, DatePrecision, Event, Salience, make_event_id
 
 __all__ = ["EventFactory"]
 
-_ACT = ("actor", "actor_type", "actor_name", "target", "target_type", "target_name", "action", "date", "date_precision")
+# Validated once per distinct value (the template); the rest is checked cheaply per event.
+_IDS = ("actor", "actor_type", "actor_name", "target", "target_type", "target_name", "action")
 _DOC = ("doc_id", "url", "publisher", "published", "dataset")
-_REPORT = ("sentence", "sentence_start", "sentence_end", "rule", "salience")
-_SALIENCE = {s.value: s for s in Salience}
-_DATA_KEYS = frozenset(_ACT + _DOC + _REPORT)  # what the coder passes
+_REPORT = ("date", "date_precision", "sentence", "sentence_start", "sentence_end", "rule", "salience")
+_DATA_KEYS = frozenset(_IDS + _DOC + _REPORT)  # what the coder passes
 _DERIVED = ("event_id", "cameo", "quad_class", "goldstein", "plover_type", "plover_mode", "origin_id", "origin_codes")
 # The fast path is used only while Event has exactly the fields it was written for.
 _FAST = frozenset(Event.model_fields) == _DATA_KEYS | set(_DERIVED)
+_SALIENCE = {s.value: s for s in Salience}
+_PRECISION = {p.value: p for p in DatePrecision}
 
-_TEMPLATES: dict[tuple[Any, ...], Event] = {}  # act -> a validated event of that act
+_TEMPLATES: dict[tuple[Any, ...], Event] = {}  # (actor, target, action ...) -> a validated event
 _TEMPLATE_LIMIT = 20_000
 
 
@@ -48,50 +55,85 @@ def _clean_str(value: object) -> bool:
     return True
 
 
+def _doc_values(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The document fields as validation would leave them, or None when unsure."""
+    doc_id, url, publisher, published = data["doc_id"], data["url"], data["publisher"], data["published"]
+    if (
+        data["dataset"] != "text"
+        or not doc_id
+        or not _clean_str(doc_id)
+        or not (url is None or _clean_str(url))
+        or not (publisher is None or _clean_str(publisher))
+        or not (published is None or type(published) is dt.date)
+    ):
+        return None
+    return {"doc_id": doc_id, "url": url, "publisher": publisher, "published": published, "dataset": Dataset.TEXT}
+
+
+def _report_values(template: Event, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The per-report fields (and the event id) as validation would leave them, or None when unsure."""
+    sentence, start, end, rule = data["sentence"], data["sentence_start"], data["sentence_end"], data["rule"]
+    salience = _SALIENCE.get(data["salience"]) if type(data["salience"]) is str else None
+    date = data["date"]
+    precision = _PRECISION.get(data["date_precision"]) if type(data["date_precision"]) is str else None
+    if precision is None:
+        return None
+    if precision is DatePrecision.UNKNOWN:
+        if date is not None:
+            return None
+    elif (
+        type(date) is not dt.date
+        or (precision is DatePrecision.MONTH and date.day != 1)
+        or (precision is DatePrecision.YEAR and (date.month, date.day) != (1, 1))
+    ):
+        return None
+    if (
+        salience is None
+        or type(start) is not int
+        or type(end) is not int
+        or not 0 <= start <= end
+        or not rule
+        or not _clean_str(rule)
+        or not _clean_str(sentence)
+    ):
+        return None
+    return {
+        "date": date,
+        "date_precision": precision,
+        "event_id": make_event_id(template.actor, template.action, template.target, date, precision),
+        "sentence": sentence,
+        "sentence_start": start,
+        "sentence_end": end,
+        "rule": rule,
+        "salience": salience,
+    }
+
+
 class EventFactory:
     """Makes the events of one document (see the module docstring)."""
 
     def __init__(self) -> None:
         self._doc_key: tuple[Any, ...] | None = None
-        self._doc_values: dict[str, Any] = {}
+        self._doc: dict[str, Any] | None = None
 
     def make(self, data: dict[str, Any], record: str) -> Event:
         """``Event.from_dict(data, record=record)``, the same result, usually faster."""
         fast = _FAST and data.keys() == _DATA_KEYS
         if fast:
-            template = _TEMPLATES.get(tuple(data[k] for k in _ACT))
-            if template is not None and tuple(data[k] for k in _DOC) == self._doc_key:
-                update = self._report(data)
-                if update is not None:
-                    return template.model_copy(update=update)
+            template = _TEMPLATES.get(tuple([data[k] for k in _IDS]))
+            if template is not None:
+                doc_key = tuple([data[k] for k in _DOC])
+                if doc_key != self._doc_key:
+                    self._doc_key, self._doc = doc_key, _doc_values(data)
+                report = _report_values(template, data) if self._doc is not None else None
+                if report is not None:
+                    event = template.model_copy(update={**self._doc, **report})
+                    # Validation derives event_id; it is not a field the caller set.
+                    event.model_fields_set.discard("event_id")
+                    return event
         event = Event.from_dict(data, record=record)  # raises as before on a bad field
         if fast:
             if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
                 _TEMPLATES.clear()
-            _TEMPLATES[tuple(data[k] for k in _ACT)] = event
-            self._doc_key = tuple(data[k] for k in _DOC)
-            self._doc_values = {k: getattr(event, k) for k in _DOC}
+            _TEMPLATES[tuple([data[k] for k in _IDS])] = event
         return event
-
-    def _report(self, data: dict[str, Any]) -> dict[str, Any] | None:
-        """The per-report fields as validation would leave them, or None when unsure."""
-        sentence, start, end, rule = data["sentence"], data["sentence_start"], data["sentence_end"], data["rule"]
-        salience = _SALIENCE.get(data["salience"]) if type(data["salience"]) is str else None
-        if (
-            salience is None
-            or type(start) is not int
-            or type(end) is not int
-            or not 0 <= start <= end
-            or not rule
-            or not _clean_str(rule)
-            or not _clean_str(sentence)
-        ):
-            return None
-        return {
-            **self._doc_values,
-            "sentence": sentence,
-            "sentence_start": start,
-            "sentence_end": end,
-            "rule": rule,
-            "salience": salience,
-        }

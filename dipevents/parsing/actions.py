@@ -18,7 +18,7 @@ from typing import Any
 
 from dipevents._resources import read_json
 
-__all__ = ["Cues", "Trigger", "TriggerMatch", "cues", "find_triggers", "prefilter", "triggers"]
+__all__ = ["Cues", "Trigger", "TriggerMatch", "cues", "find_triggers", "gate_groups", "prefilter", "triggers"]
 
 _MACRO = re.compile(r"\{([A-Z]{2,12})\}")
 
@@ -128,50 +128,66 @@ def cues() -> Cues:
 
 
 class _KeyIndex:
-    """Every trigger's keys (word beginnings), with a memo of the words already checked.
+    """Every trigger's keys (word beginnings) and the actor module's gate groups (substrings),
+    with a memo of the whitespace tokens already checked.
 
-    A sentence's words are compared with the memo by set operations (C speed); only words
-    never seen before are checked key by key, and news vocabulary repeats a lot.
+    A sentence's tokens are compared with the memo by set operations (C speed); only tokens
+    never seen before are checked key by key, and news vocabulary repeats a lot. One pass
+    serves both the trigger prefilter and the actor module's gates (official titles,
+    anaphors, pairs, allies), and the result for the last sentence is kept, since the coder
+    asks several times per sentence.
     """
 
-    _MEMO_LIMIT = 200_000  # words; the memo is cleared beyond this (bounded memory)
+    _MEMO_LIMIT = 200_000  # tokens; the memo is cleared beyond this (bounded memory)
 
-    def __init__(self, index: dict[str, tuple[int, ...]]) -> None:
+    def __init__(self, index: dict[str, tuple[int, ...]], groups: dict[str, tuple[str, ...]]) -> None:
         self.triggers = index
+        self.groups = groups
         self.by_prefix: dict[str, list[str]] = {}
         for key in index:
             if "-" not in key:
                 self.by_prefix.setdefault(key[:3], []).append(key)
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
-        self.keys_of: dict[str, tuple[str, ...]] = {}  # word -> keys it begins with (hits only)
+        self.keys_of: dict[str, tuple[str, ...]] = {}  # token -> keys it begins with (hits only)
+        self.groups_of: dict[str, frozenset[str]] = {}  # token -> gate groups it contains (hits only)
         self.seen: set[str] = set()
         self.hit_tokens: set[str] = set()
-        self.last: tuple[str, set[str]] = ("", set())  # the coder asks twice per sentence
+        self.last: tuple[str, set[str], set[str]] = ("", set(), set())
 
-    def keys_in(self, sentence: str) -> set[str]:
+    def scan(self, sentence: str) -> tuple[str, set[str], set[str]]:
+        """(sentence, trigger keys in it, gate groups in it)."""
         if sentence is self.last[0]:
-            return self.last[1]
+            return self.last
         # Whitespace tokens ("monday.", "anti-sanctions") are memo keys; a new token is cut
         # into words at hyphens and punctuation, as \b would, and checked once.
         tokens = set(sentence.lower().split())
         if len(self.seen) > self._MEMO_LIMIT:
             self.seen.clear()
             self.keys_of.clear()
+            self.groups_of.clear()
             self.hit_tokens.clear()
         new = tokens - self.seen
         if new:
+            by_prefix, groups = self.by_prefix, self.groups.items()
             for token in new:
-                keys = {k for w in _WORDS.findall(token) for k in self.by_prefix.get(w[:3], ()) if w.startswith(k)}
+                keys = {k for w in _WORDS.findall(token) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in token)
-                if keys:
+                found = frozenset(g for g, subs in groups if any(k in token for k in subs))
+                if keys or found:
                     self.keys_of[token] = tuple(keys)
+                    self.groups_of[token] = found
                     self.hit_tokens.add(token)
             self.seen |= new
         hit: set[str] = set()
-        for token in tokens & self.hit_tokens:
+        in_groups: set[str] = set()
+        for token in self.hit_tokens.intersection(tokens):
             hit.update(self.keys_of[token])
-        self.last = (sentence, hit)
-        return hit
+            in_groups |= self.groups_of[token]
+        self.last = (sentence, hit, in_groups)
+        return self.last
+
+    def keys_in(self, sentence: str) -> set[str]:
+        return self.scan(sentence)[1]
 
 
 @cache
@@ -180,7 +196,21 @@ def _key_index() -> _KeyIndex:
     for i, trig in enumerate(triggers()):
         for key in trig.keys:
             index.setdefault(key, []).append(i)
-    return _KeyIndex({k: tuple(v) for k, v in index.items()})
+    lex = _lexicon()
+    groups = {"officials": tuple(lex["officials"]["keys"])}
+    groups.update({name: tuple(keys) for name, keys in lex["anaphors"]["keys"].items()})
+    return _KeyIndex({k: tuple(v) for k, v in index.items()}, groups)
+
+
+def gate_groups(sentence: str) -> set[str]:
+    """The actor gates whose key substrings occur in one of the sentence's lower-cased
+    whitespace tokens: ``officials`` (titles and bodies) and the anaphor groups ``state``,
+    ``pair``, ``ally`` (``data/parser_lexicon.json``). Do not modify the returned set.
+
+    >>> sorted(gate_groups("The Foreign Ministry said both countries agreed."))
+    ['officials', 'pair', 'state']
+    """
+    return _key_index().scan(sentence)[2]
 
 
 # Words of the lower-cased sentence; a hyphen or apostrophe starts a new word, as \b would.

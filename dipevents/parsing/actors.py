@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from dipevents._resources import read_csv, read_json
-from dipevents.parsing._gates import TokenGate, tokens
-from dipevents.parsing._trie import trie_regex
+from dipevents.parsing._trie import trie_regex, trie_regex_by_first
+from dipevents.parsing.actions import gate_groups
 from dipevents.parsing.organisations import find_organisations
 
 __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
@@ -123,28 +123,39 @@ class Gazetteer:
                 continue
             self.forms.setdefault(key, entry)
         self._case: dict[str, str] = {f.casefold(): f for f in forms}
-        self.pattern = re.compile(
-            r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))(?:" + trie_regex(self.forms) + r")"
-            r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])",
-            re.IGNORECASE,
-        )
+        # The reference pattern: tried at a capital letter, it matches what ``scan`` finds there.
+        self.pattern = re.compile(_WORD_START + "(?:" + trie_regex(self.forms) + ")" + _FORM_END, re.IGNORECASE)
+        self._scan = _scan_pattern(self.forms)
+        self._lookups: dict[str, Entry | None] = {}
         self.igo_codes = frozenset(e.actor for e in self.forms.values() if e.actor_type == "igo")
         self.names: dict[str, str] = {}
         for form, entry in forms.items():
             if entry.kind == "name" or entry.actor_type == "igo":
                 self.names.setdefault(entry.actor, form)
 
-    def scan(self, text: str, capitals: list[int] | None = None) -> Iterator[re.Match[str]]:
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Gazetteer matches in ``text``, left to right, without overlaps.
 
-        Every accepted form begins with a capital letter, so the trie is tried only where a
-        capital letter stands (``capitals``, found by one cheap C-level scan when not given),
-        instead of running the large trie at every character.
+        Every accepted form begins with a capital letter, so matches may begin only where one
+        of ``_CANDIDATE``'s letters stands: the scan pattern begins with those letters as
+        literals (case-sensitive; the rest of the form is matched case-insensitively), which
+        lets the regex engine skip to them at C speed instead of trying the large trie at
+        every character. ``pattern`` tried at each such letter finds the same matches.
         """
-        return _match_at(self.pattern, text, capitals if capitals is not None else _capitals(text))
+        return self._scan.finditer(text)
 
     def lookup(self, matched: str) -> Entry | None:
         """The entry for a matched form, or None when its capitalisation rules it out."""
+        try:
+            return self._lookups[matched]
+        except KeyError:
+            pass
+        if len(self._lookups) > 50_000:
+            self._lookups.clear()
+        entry = self._lookups[matched] = self._lookup(matched)
+        return entry
+
+    def _lookup(self, matched: str) -> Entry | None:
         key = matched.casefold()
         entry = self.forms.get(key)
         if entry is None:
@@ -161,6 +172,27 @@ class Gazetteer:
     def name(self, actor: str) -> str:
         """Display name of an actor id."""
         return self.names.get(actor, actor)
+
+
+_WORD_START = r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))"
+_FORM_END = r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])"
+
+
+def _scan_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """``Gazetteer.pattern`` restricted to matches that begin at a ``_CANDIDATE`` letter.
+
+    One branch per letter that can begin a form, the letter as a case-sensitive literal (so
+    the engine's search skips to those letters), then the word-start check one character
+    back and the rest of the trie, case-insensitively.
+    """
+    letters = [chr(c) for c in range(0x180) if _CANDIDATE.match(chr(c))]
+    branches = []
+    for first, rest in trie_regex_by_first(forms).items():
+        # The letters that ``pattern`` (case-insensitive) would accept as this first character.
+        for letter in letters:
+            if re.fullmatch(re.escape(first), letter, re.IGNORECASE):
+                branches.append(re.escape(letter) + r"(?i:(?<=anti-.)|(?<=pro-.)|(?<![\w’'-].))(?i:" + rest + ")")
+    return re.compile("(?:" + "|".join(branches) + ")(?i:" + _FORM_END + ")", re.DOTALL)
 
 
 def _capitals(text: str) -> list[int]:
@@ -232,13 +264,6 @@ def _igo_forms() -> list[tuple[str, str, bool]]:
 @cache
 def _lexicon() -> dict:
     return read_json("parser_lexicon.json")
-
-
-@cache
-def _gate(group: str) -> TokenGate:
-    """The lexicon's gate keys of ``group`` (officials, or an anaphor pattern)."""
-    lex = _lexicon()
-    return TokenGate(lex["officials"]["keys"] if group == "officials" else lex["anaphors"]["keys"][group])
 
 
 @cache
@@ -370,8 +395,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     found: list[Mention] = []
     low = sentence.lower()
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
-    capitals = _capitals(sentence)
-    for m in gaz.scan(sentence, capitals):
+    for m in gaz.scan(sentence):
         entry = gaz.lookup(m.group(0))
         if entry is None:
             continue
@@ -386,7 +410,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     # Names learnt in this document (people introduced with their state).
     pat = discourse.people_pattern()
     if pat is not None:
-        for m in _match_at(pat, sentence, capitals):  # learnt names are capitalised too
+        for m in _match_at(pat, sentence, _capitals(sentence)):  # learnt names are capitalised too
             name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
             actor = discourse.people.get(name)
             if actor is None or (former and _FORMER.search(sentence, max(0, m.start() - 40), m.start())):
@@ -418,9 +442,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             continue
         mentions.append(mention)
         last_end = mention.end
-    toks = tokens(sentence)
-    _add_officials(sentence, mentions, discourse, toks)
-    _add_anaphors(sentence, mentions, discourse, toks)
+    groups = gate_groups(sentence)
+    _add_officials(sentence, mentions, discourse, groups)
+    _add_anaphors(sentence, mentions, discourse, groups)
     previous: Mention | None = None
     for mention in mentions:
         tail = sentence[mention.end : mention.end + 3]
@@ -458,9 +482,9 @@ def _place_kind(word: str) -> str | None:
     return entry.actor_type if entry is not None and entry.kind != "person" else None
 
 
-def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, toks: set[str]) -> None:
+def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     """Widen state mentions that name a government body or official, and learn the person."""
-    if not mentions or not _gate("officials").any_in(toks):
+    if not mentions or "officials" not in groups:
         return  # no title or body word at all: nothing to widen
     official_after = _official_after()
     official_before = _official_before()
@@ -513,22 +537,22 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     mentions[:] = kept
 
 
-def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, toks: set[str]) -> None:
+def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     state_re, pair_re, ally_re = _anaphor_patterns()
     extra: list[Mention] = []
-    if discourse.focus is not None and _gate("ally").any_in(toks):
+    if discourse.focus is not None and "ally" in groups:
         for m in ally_re.finditer(sentence):
             # "its NATO ally": the state in focus (the coder swaps in the other party when the
             # focus is the acting state itself); the IGO inside the phrase is not a mention.
             mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
             if not _overlaps(mentions, m.start(), m.end()):
                 extra.append(Mention(m.start(), m.end(), m.group(0), discourse.focus, "state", "ally"))
-    for m in pair_re.finditer(sentence) if discourse.pair and _gate("pair").any_in(toks) else ():
+    for m in pair_re.finditer(sentence) if discourse.pair and "pair" in groups else ():
         if not _overlaps(mentions, m.start(), m.end()):
             extra.append(
                 Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
             )
-    for m in state_re.finditer(sentence) if _gate("state").any_in(toks) else ():
+    for m in state_re.finditer(sentence) if "state" in groups else ():
         if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
             continue
         text = m.group(0)
