@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import actions, actors, dates
+from dipevents.parsing import actions, actors, dates, sentences
 from dipevents.parsing.actions import find_triggers, gate_groups
 from dipevents.parsing.sentences import _joined, _noise_patterns, is_noise, split_sentences
 from tests.conftest import REPO, SHARED
@@ -198,3 +198,74 @@ def test_trigger_key_memo_is_bounded() -> None:
         assert len(index.seen) <= 16
     finally:
         index._MEMO_LIMIT = old
+
+
+def _split_reference(text: str) -> list[tuple[str, int, int, int]]:
+    # The splitter without its shortcuts: every boundary classified by _is_abbreviation.
+    out = []
+    for line_no, m in enumerate(sentences._LINE.finditer(text)):
+        line = m.group(0)
+        probe = line if len(line) <= 300 else line[:150] + "\n" + line[-150:]
+        if not line.strip() or is_noise(probe):
+            continue
+        pieces, begin = [], 0
+        for b in sentences._BOUNDARY.finditer(line):
+            if sentences._is_abbreviation(line[max(begin, b.start() - 12) : b.end()]):
+                continue
+            pieces.append((begin, b.start() + 1 + len(b.group(0)[1:].rstrip(" \t"))))
+            begin = b.end()
+        pieces.append((begin, len(line)))
+        for a, z in pieces:
+            seg = line[a:z]
+            a2, z2 = a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())
+            if z2 > a2:
+                for s, e in sentences._cut_long_line(line, a2, z2):
+                    out.append((line[s:e], m.start() + s, m.start() + e, line_no))
+    return out
+
+
+_ABBREVIATED = st.lists(
+    st.sampled_from(
+        [
+            "Mr.",
+            "Gen.",
+            "U.S.",
+            "St.",
+            "F.",
+            "Washington.",
+            "Albania.",
+            "Liechtenstein.",
+            "Xdr.",
+            "dr.",
+            "Sept.",
+            "no.",
+            "(Gen.",
+            "“Mr.",
+            "Iran!",
+            "ok?",
+            "2022.",
+            "Bogotá.",
+            "a.b.",
+            "The",
+            "Iran",
+            "said",
+            "\t",
+            "”",
+            "  ",
+            "\n",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+def test_sentence_split_equals_the_reference_on_real_text() -> None:
+    long_lines = ["word " * 700 + "Iran cut ties. Mr. Lee left.", "x" * 3000 + " Gen. Smith left. " + "y " * 900]
+    for text in _texts() + long_lines:
+        assert [(s.text, s.start, s.end, s.line) for s in split_sentences(text)] == _split_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ABBREVIATED)
+def test_sentence_split_equals_the_reference_on_abbreviation_salad(text: str) -> None:
+    assert [(s.text, s.start, s.end, s.line) for s in split_sentences(text)] == _split_reference(text)

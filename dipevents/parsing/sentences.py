@@ -116,12 +116,15 @@ def _joined(patterns: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def _noise_patterns() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str]]:
-    """(patterns cheap to try on every line, the gate's keys, the patterns behind the gate)."""
+def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(patterns anchored at the line's start, other patterns cheap to try on every line,
+    the gate's keys as one pattern, the patterns behind the gate)."""
     noise = read_json("parser_lexicon.json")["noise"]
-    cheap = [p for p in noise["line"] if p.removeprefix("(?i)").startswith(("^", "\\("))]
-    gated = [p for p in noise["line"] if p not in cheap]
-    return _joined(cheap), tuple(noise["keys"]), _joined(gated)
+    anchored = [p for p in noise["line"] if p.removeprefix("(?i)").startswith("^")]
+    cheap = [p for p in noise["line"] if p.removeprefix("(?i)").startswith("\\(")]
+    gated = [p for p in noise["line"] if p not in anchored and p not in cheap]
+    keys = re.compile("|".join(re.escape(k) for k in noise["keys"]) or r"(?!)")
+    return _joined(anchored), _joined(cheap), keys, _joined(gated)
 
 
 def is_noise(line: str) -> bool:
@@ -130,12 +133,12 @@ def is_noise(line: str) -> bool:
     >>> is_noise("Join the GlobalSecurity.org mailing list"), is_noise("Iran denied it.")
     (True, False)
     """
-    cheap, keys, gated = _noise_patterns()
-    if cheap.search(line) is not None:
+    anchored, cheap, keys, gated = _noise_patterns()
+    # "^" (no MULTILINE) matches only at the start: one match() there is the same as a search.
+    if anchored.match(line) is not None or cheap.search(line) is not None:
         return True
-    # Substring tests of the lower-cased line run at C speed; most lines have no key at all.
-    low = line.lower()
-    return any(k in low for k in keys) and gated.search(line) is not None
+    # The gate's keys in the lower-cased line (one pass); most lines have no key at all.
+    return keys.search(line.lower()) is not None and gated.search(line) is not None
 
 
 def _is_abbreviation(chunk: str) -> bool:
@@ -149,26 +152,37 @@ def _is_abbreviation(chunk: str) -> bool:
     return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.){1,4}[a-z]?", token))
 
 
-def _split_line(text: str, lstart: int, lend: int, line_no: int) -> Iterator[Sentence]:
+def _split_line(text: str, lstart: int, lend: int, line_no: int, out: list[Sentence]) -> None:
     line = text[lstart:lend]
     pieces: list[tuple[int, int]] = []
     begin = 0
     for m in _BOUNDARY.finditer(line):
-        # Only look back a few characters to classify the token before the period.
-        if _is_abbreviation(line[max(begin, m.start() - 12) : m.end()]):
+        stop = m.start()
+        # The word before the period. A plain ASCII word is classified here: _LAST_TOKEN
+        # would take its last (up to) 11 letters, never an initial-dotted form.
+        word = line[max(begin, line.rfind(" ", begin, stop) + 1) : stop]
+        if word.isascii() and word.isalpha():
+            token = word[-11:]
+            if len(token) == 1 or token.lower() in _ABBREVIATIONS:
+                continue
+        elif _is_abbreviation(line[max(begin, stop - 12) : m.end()]):
+            # Only look back a few characters to classify the token before the period.
             continue
-        pieces.append((begin, m.start() + 1 + len(m.group(0)[1:].rstrip(" \t"))))
+        pieces.append((begin, stop + 1 + len(m.group(0)[1:].rstrip(" \t"))))
         begin = m.end()
     pieces.append((begin, len(line)))
     for a, b in pieces:
         seg = line[a:b]
-        stripped_left = len(seg) - len(seg.lstrip())
-        stripped_right = len(seg.rstrip())
-        a2, b2 = a + stripped_left, a + stripped_right
-        if b2 <= a2:
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        a2 = a + len(seg) - len(seg.lstrip())
+        b2 = a2 + len(stripped)
+        if b2 - a2 <= MAX_SENTENCE:
+            out.append(Sentence(stripped, lstart + a2, lstart + b2, line_no))
             continue
         for s, e in _cut_long_line(line, a2, b2):
-            yield Sentence(line[s:e], lstart + s, lstart + e, line_no)
+            out.append(Sentence(line[s:e], lstart + s, lstart + e, line_no))
 
 
 def _cut_long_line(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -201,5 +215,5 @@ def split_sentences(text: str, *, drop_noise: bool = True) -> list[Sentence]:
         probe = line if len(line) <= 300 else line[:150] + "\n" + line[-150:]
         if drop_noise and is_noise(probe):
             continue
-        out.extend(_split_line(text, m.start(), m.end(), line_no))
+        _split_line(text, m.start(), m.end(), line_no, out)
     return out
