@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -269,3 +270,35 @@ def test_sentence_split_equals_the_reference_on_real_text() -> None:
 @given(_ABBREVIATED)
 def test_sentence_split_equals_the_reference_on_abbreviation_salad(text: str) -> None:
     assert [(s.text, s.start, s.end, s.line) for s in split_sentences(text)] == _split_reference(text)
+
+
+def _apposition_windows() -> list[tuple[str, int]]:
+    out = []
+    for s in _SENTENCES[:3000]:
+        out += [(s, m.start()) for m in re.finditer(r"\b[A-Z]", s)]
+    return out
+
+
+def test_apposition_precheck_hides_no_preposition() -> None:
+    cases = [
+        *_apposition_windows(),
+        ("talks with its neighbour Kenya", 25),
+        ("talks WITH THEIR old ally Chad", 26),
+        ("relations with the ıran Iran", 24),
+        ("anger at ITS  long-time friend Iran", 31),
+    ]
+    matched = 0
+    for s, start in cases:
+        m = actors._PREP_DET_BEFORE.search(s, max(0, start - 45), start)
+        if m and m.end() == start:
+            matched += 1
+            assert actors._may_be_apposition(s[max(0, start - 45) : start].split()), (s, start)
+    assert matched >= 4
+
+
+def test_organisation_gate_hides_no_organisation() -> None:
+    from dipevents.parsing.organisations import find_organisations
+
+    for s in _SENTENCES:
+        if "organisations" not in gate_groups(s):
+            assert find_organisations(s) == [], s

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from dipevents._resources import read_json
+from dipevents.parsing.organisations import organisation_heads
 
 __all__ = ["Cues", "Trigger", "TriggerMatch", "cues", "find_triggers", "gate_groups", "prefilter", "triggers"]
 
@@ -143,6 +144,12 @@ class _KeyIndex:
     def __init__(self, index: dict[str, tuple[int, ...]], groups: dict[str, tuple[str, ...]]) -> None:
         self.triggers = index
         self.groups = groups
+        # One pattern per group: any of its keys as a substring, tested in one C-level search.
+        self._group_patterns = tuple(
+            (name, re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))))
+            for name, keys in groups.items()
+            if keys
+        )
         self.by_prefix: dict[str, list[str]] = {}
         for key in index:
             if "-" not in key:
@@ -168,11 +175,11 @@ class _KeyIndex:
             self.hit_tokens.clear()
         new = tokens - self.seen
         if new:
-            by_prefix, groups = self.by_prefix, self.groups.items()
+            by_prefix, groups = self.by_prefix, self._group_patterns
             for token in new:
                 keys = {k for w in _WORDS.findall(token) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in token)
-                found = frozenset(g for g, subs in groups if any(k in token for k in subs))
+                found = frozenset([g for g, pattern in groups if pattern.search(token)])
                 if keys or found:
                     self.keys_of[token] = tuple(keys)
                     self.groups_of[token] = found
@@ -199,13 +206,15 @@ def _key_index() -> _KeyIndex:
     lex = _lexicon()
     groups = {"officials": tuple(lex["officials"]["keys"])}
     groups.update({name: tuple(keys) for name, keys in lex["anaphors"]["keys"].items()})
+    groups["organisations"] = tuple(sorted(h.lower() for h in organisation_heads()))
     return _KeyIndex({k: tuple(v) for k, v in index.items()}, groups)
 
 
 def gate_groups(sentence: str) -> set[str]:
     """The actor gates whose key substrings occur in one of the sentence's lower-cased
     whitespace tokens: ``officials`` (titles and bodies) and the anaphor groups ``state``,
-    ``pair``, ``ally`` (``data/parser_lexicon.json``). Do not modify the returned set.
+    ``pair``, ``ally`` (``data/parser_lexicon.json``), and ``organisations`` (the last words
+    of organisation names, ``data/parser_organisations.json``). Do not modify the returned set.
 
     >>> sorted(gate_groups("The Foreign Ministry said both countries agreed."))
     ['officials', 'pair', 'state']

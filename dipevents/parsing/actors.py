@@ -377,11 +377,28 @@ def _prep_before(sentence: str, start: int) -> str | None:
         if word in _PREPOSITIONS:
             return word
     # "with its neighbour Kenya": a preposition before a short apposition.
-    if " " in before:
+    if " " in before and _may_be_apposition(sentence[max(0, start - 45) : start].split()):
         m = _PREP_DET_BEFORE.search(sentence, max(0, start - 45), start)
         if m and m.end() == start:
             return m.group(1).lower()
     return None
+
+
+def _may_be_apposition(words: list[str]) -> bool:
+    """A necessary condition for ``_PREP_DET_BEFORE`` to end where ``words`` end: a
+    determiner (3 or 5 letters) and one or two words of 3-15 letters after it. Each letter
+    of those patterns matches one letter, whatever the case folding."""
+    if len(words) < 3 or not (3 <= len(words[-1]) <= 15 and words[-1].isalpha()):
+        return False
+    if len(words[-2]) in (3, 5) and words[-2].isalpha():
+        return True
+    return (
+        len(words) >= 4
+        and len(words[-3]) in (3, 5)
+        and words[-3].isalpha()
+        and 3 <= len(words[-2]) <= 15
+        and words[-2].isalpha()
+    )
 
 
 def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
@@ -395,6 +412,8 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     found: list[Mention] = []
     low = sentence.lower()
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
+    groups = gate_groups(sentence)
+    extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
     for m in gaz.scan(sentence):
         entry = gaz.lookup(m.group(0))
         if entry is None:
@@ -408,8 +427,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
         mention = Mention(start, end, m.group(0), entry.actor, entry.actor_type, kind)
         found.append(mention)
     # Names learnt in this document (people introduced with their state).
-    pat = discourse.people_pattern()
+    pat = discourse.people_pattern() if discourse.people else None
     if pat is not None:
+        extra = True
         for m in _match_at(pat, sentence, _capitals(sentence)):  # learnt names are capitalised too
             name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
             actor = discourse.people.get(name)
@@ -418,8 +438,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             actor_type = discourse.types.get(actor, "state")
             kind = "person" if actor_type == "state" else "org"
             found.append(Mention(m.start(), m.start() + len(name), name, actor, actor_type, kind))
-    orgs = find_organisations(sentence, is_place=_place_kind)
+    orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
+        extra = True
         for o in orgs:
             discourse.learn_organisation(o.name, o.slug, o.actor_type, o.acronyms)
         # An organisation's name hides the places inside it ("American Jewish Committee"), but
@@ -434,18 +455,21 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
                 x.start < o.end and o.start < x.end and (x.actor_type == "igo" or x.kind == "org") for x in found
             ):
                 found.append(Mention(o.start, o.end, o.name, o.slug, o.actor_type, "org"))
-    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-    mentions: list[Mention] = []
-    last_end = -1
-    for mention in found:
-        if mention.start < last_end:
-            continue
-        mentions.append(mention)
-        last_end = mention.end
-    groups = gate_groups(sentence)
+    if extra:
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        mentions: list[Mention] = []
+        last_end = -1
+        for mention in found:
+            if mention.start < last_end:
+                continue
+            mentions.append(mention)
+            last_end = mention.end
+    else:
+        mentions = found
     _add_officials(sentence, mentions, discourse, groups)
     _add_anaphors(sentence, mentions, discourse, groups)
     previous: Mention | None = None
+    anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
     for mention in mentions:
         tail = sentence[mention.end : mention.end + 3]
         if mention.kind != "official" and _POSSESSIVE_AFTER.match(tail):
@@ -460,7 +484,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             and _COORDINATION.fullmatch(sentence[previous.end : mention.start])
         ):
             mention.prep = previous.prep
-        if sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
+        if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
             mention.anti = True
         if sentence[mention.end : mention.end + 1] == "-":
             mention.prep = mention.prep or "-"  # "Beijing-linked", "Iranian-made": a modifier

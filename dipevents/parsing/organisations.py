@@ -149,6 +149,12 @@ def _after_actor(sentence: str, start: int, is_place: Callable[[str], str | None
     return bool(last) and bool(is_place(last.rstrip("'’s")))
 
 
+def organisation_heads() -> frozenset[str]:
+    """The words an organisation's name can end on ("Committee", "Watch"): a sentence that
+    has none of them, as a capitalised word, names no organisation."""
+    return _first_letters()
+
+
 @cache
 def _first_letters() -> frozenset[str]:
     # A cheap gate: a sentence without any head word cannot name an organisation.
