@@ -302,3 +302,52 @@ def test_organisation_gate_hides_no_organisation() -> None:
     for s in _SENTENCES:
         if "organisations" not in gate_groups(s):
             assert find_organisations(s) == [], s
+
+
+_DATE_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "on",
+            "in",
+            "last",
+            "Monday",
+            "SUNDAY",
+            "days",
+            "today",
+            "Sept.",
+            "sep",
+            "March",
+            "market",
+            "may",
+            "May",
+            "7,",
+            "2022",
+            "2022-09-07",
+            "9/7/2022",
+            "15th",
+            "of",
+            "-",
+            "ago",
+            "two",
+            "weeks",
+            "mid-July",
+            "decade",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_SALAD, st.booleans())
+def test_date_gates_hide_no_date_on_date_salad(s: str, days_only: bool) -> None:
+    pub = dt.date(2022, 9, 8)
+    fast = dates.find_dates(s, pub, days_only=days_only)
+    every = [(k, p) for k, p in dates._PATTERNS if not days_only or k in dates._DAY_KINDS]
+    original = dates._applicable
+    try:
+        dates._applicable = lambda sentence, days_only: every
+        slow = dates.find_dates(s, pub, days_only=days_only)
+    finally:
+        dates._applicable = original
+    assert fast == slow

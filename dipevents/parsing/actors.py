@@ -306,6 +306,7 @@ _SUBJECT_OPENERS = frozenset(
     {"the", "and", "or", "but", "also", "while", "whereas", "that", "as", "then", "when", "since"}
 )
 _AGENT_NOUNS = frozenset({"government", "regime", "authorities", "administration", "leadership"})
+_APOSTROPHES = ("'", "’")  # the first character _POSSESSIVE_AFTER needs
 _POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?:President|Prime\s{1,3}Minister|Minister|Premier|Chancellor|King|Emir|Spokes(?:man|woman|person)|Secretary|Ambassador|"
@@ -414,18 +415,20 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
     groups = gate_groups(sentence)
     extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
+    lookup = gaz.lookup
     for m in gaz.scan(sentence):
-        entry = gaz.lookup(m.group(0))
+        text = m.group()
+        entry = lookup(text)
         if entry is None:
             continue
         start, end = m.span()
         kind = entry.kind
-        if former and kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
-            continue
-        if former and _FORMER_JUST_BEFORE.search(sentence, max(0, start - 12), start):
-            continue  # "former U.S. President ...": not the state's official any more
-        mention = Mention(start, end, m.group(0), entry.actor, entry.actor_type, kind)
-        found.append(mention)
+        if former:
+            if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
+                continue
+            if _FORMER_JUST_BEFORE.search(sentence, max(0, start - 12), start):
+                continue  # "former U.S. President ...": not the state's official any more
+        found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
     # Names learnt in this document (people introduced with their state).
     pat = discourse.people_pattern() if discourse.people else None
     if pat is not None:
@@ -471,8 +474,11 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     previous: Mention | None = None
     anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
     for mention in mentions:
-        tail = sentence[mention.end : mention.end + 3]
-        if mention.kind != "official" and _POSSESSIVE_AFTER.match(tail):
+        if (
+            sentence[mention.end : mention.end + 1] in _APOSTROPHES
+            and mention.kind != "official"
+            and _POSSESSIVE_AFTER.match(sentence[mention.end : mention.end + 3])
+        ):
             mention.possessive = True
         if mention.prep is None:
             mention.prep = _prep_before(sentence, mention.start)

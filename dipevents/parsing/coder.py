@@ -66,6 +66,7 @@ _SPEAKER_WORD = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
     r"adviser|advisor|secretary|official|envoy|ambassador)"
 )
+_SPEAKER_VERBS = ("said", "says", "wrote", "writes", "added", "stated", "told", "tweeted", "declared")
 _SPEAKER = re.compile(
     rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
     r"(?:said|says|wrote|writes|added|stated|told|tweeted|declared)\b"
@@ -323,7 +324,8 @@ class _Coder:
         self._update_focus(s, mentions, coded_actors)
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
-        m = _SPEAKER.search(s)
+        # _SPEAKER ends on one of _SPEAKER_VERBS (case-sensitive): test for them first.
+        m = _SPEAKER.search(s) if any(v in s for v in _SPEAKER_VERBS) else None
         if m:
             inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type != "igo"]
             if not inside:
@@ -341,12 +343,11 @@ class _Coder:
     def _update_focus(self, s: str, mentions: list[Mention], coded_actors: list[str]) -> None:
         d = self.discourse
         subject = None
-        for _ in (1,):
-            for m in mentions:
-                if m.actor_type == "state" and m.subject_like and m.kind not in ("envoy",):
-                    # An anaphor as subject ("The ministry said") keeps the focus where it is.
-                    subject = m.actor if m.kind not in ("anaphor", "pair") else ""
-                    break
+        for m in mentions:
+            if m.actor_type == "state" and m.kind != "envoy" and m.subject_like:
+                # An anaphor as subject ("The ministry said") keeps the focus where it is.
+                subject = m.actor if m.kind not in ("anaphor", "pair") else ""
+                break
         if subject is None and coded_actors:
             # Only a state is "the country" or "the government" later (not an IGO or an NGO).
             first = coded_actors[0]
@@ -357,13 +358,15 @@ class _Coder:
                 d.note_state(m.actor, subject=False)
         if subject is not None:
             d.note_state(subject, subject=True)
-        states = []
-        for a, b in itertools.pairwise(mentions):
-            if a.actor_type == b.actor_type == "state" and a.actor != b.actor and _LIST_GAP.match(s[a.end : b.start]):
-                states = [a.actor, b.actor]
-                break
-        if states:
-            d.pair = tuple(states)
+        if len(mentions) > 1:
+            for a, b in itertools.pairwise(mentions):
+                if (
+                    a.actor_type == b.actor_type == "state"
+                    and a.actor != b.actor
+                    and _LIST_GAP.match(s[a.end : b.start])
+                ):
+                    d.pair = (a.actor, b.actor)
+                    break
 
     # -- filters --------------------------------------------------------------------------
 

@@ -239,6 +239,8 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _RELDAY_KEYS = ("today", "tonight", "this ", "yesterday", "day before", "earlier")
 _RELPERIOD_KEYS = ("last", "earlier", "this", "ago", "recent")
 _DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile(r"\b(?:" + "|".join(_MONTH_STEMS) + ")", re.IGNORECASE)
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "slash", "md", "dm", "relday", "weekday"})
@@ -252,21 +254,27 @@ def _applicable(sentence: str, days_only: bool) -> list[tuple[str, re.Pattern[st
     """
     low = sentence.lower()
     digit = _DIGIT.search(sentence) is not None
-    month = digit and any(m in low for m in _MONTH_STEMS)
+    # Every month name in the patterns begins a word: the stem at a word start is needed.
+    month_word = any(m in low for m in _MONTH_STEMS) and _MONTH_START.search(sentence) is not None
+    month = digit and month_word
     out = []
     for kind, pattern in _PATTERNS:
         if days_only and kind not in _DAY_KINDS:
             continue
-        if kind in ("iso", "year"):
+        if kind == "iso":
+            ok = digit and "-" in sentence
+        elif kind == "year":
             ok = digit
         elif kind == "slash":
             ok = digit and "/" in low
         elif kind == "month":
-            ok = month or any(m in low for m in _MONTH_STEMS)
+            ok = month_word
         elif kind == "relday":
             ok = any(k in low for k in _RELDAY_KEYS)
         elif kind == "weekday":
-            ok = "day" in low
+            # In ASCII text a weekday's name is there as written, lower-cased; other text may
+            # hold letters that case-fold to ASCII ones ("ſ"), so only "day" is required there.
+            ok = "day" in low and (not low.isascii() or any(w in low for w in _WEEKDAY_NAMES))
         elif kind == "relperiod":
             ok = any(k in low for k in _RELPERIOD_KEYS)
         else:  # the forms with a month name and a day or year number
