@@ -85,6 +85,14 @@ _SALAD = st.lists(
             "Iran’s",
             "Saudi  Arabia",
             "Émirats",
+            "the",
+            "government",
+            "(government",
+            "ministry’s",
+            "said,",
+            "”said",
+            "partner",
+            "our",
         ]
     ),
     max_size=40,
@@ -139,19 +147,47 @@ def test_capital_scan_equals_the_reference_pattern_on_word_salad(s: str) -> None
     assert [m.span() for m in actors.gazetteer().scan(s)] == _gazetteer_at_capitals(s)
 
 
-@pytest.mark.parametrize("group", ["officials", "state", "pair", "ally"])
-def test_token_gates_agree_with_substring_search(group: str) -> None:
+def _in_tokens(group: str, s: str) -> bool:
     keys = actions._key_index().groups[group]
+    if group in actions._TOKEN_START:
+        return any(t.startswith(k) for t in s.lower().split() for k in keys)
+    return any(k in t for t in s.lower().split() for k in keys)
+
+
+@pytest.mark.parametrize("group", ["officials", "state", "pair", "ally", "organisations", "speech"])
+def test_token_gates_agree_with_key_search(group: str) -> None:
     for s in _SENTENCES:
-        assert (group in gate_groups(s)) == any(k in s.lower() for k in keys), s
+        assert (group in gate_groups(s)) == _in_tokens(group, s), s
 
 
 @settings(max_examples=150, deadline=None)
 @given(_SALAD)
-def test_token_gates_agree_with_substring_search_on_word_salad(s: str) -> None:
+def test_token_gates_agree_with_key_search_on_word_salad(s: str) -> None:
     found = gate_groups(s)
-    for group, keys in actions._key_index().groups.items():
-        assert (group in found) == any(k in t for t in s.lower().split() for k in keys), s
+    for group in actions._key_index().groups:
+        assert (group in found) == _in_tokens(group, s), s
+
+
+def _gated_patterns_imply_gates(s: str) -> None:
+    from dipevents.parsing.coder import _SPEAKER
+
+    state_re, pair_re, ally_re = actors._anaphor_patterns()
+    found = gate_groups(s)
+    for group, pattern in (("state", state_re), ("pair", pair_re), ("ally", ally_re), ("speech", _SPEAKER)):
+        if pattern.search(s):
+            assert group in found, (group, s)
+
+
+def test_gated_patterns_imply_their_gates() -> None:
+    extra = ["“No,” the Iranian minister\u00a0said.", "Iran said its\tgovernment agreed.", "our   key ally Chad"]
+    for s in _SENTENCES + extra:
+        _gated_patterns_imply_gates(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SALAD)
+def test_gated_patterns_imply_their_gates_on_word_salad(s: str) -> None:
+    _gated_patterns_imply_gates(s)
 
 
 def test_token_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

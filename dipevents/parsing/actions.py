@@ -19,7 +19,17 @@ from typing import Any
 from dipevents._resources import read_json
 from dipevents.parsing.organisations import organisation_heads
 
-__all__ = ["Cues", "Trigger", "TriggerMatch", "cues", "find_triggers", "gate_groups", "prefilter", "triggers"]
+__all__ = [
+    "SPEECH_VERBS",
+    "Cues",
+    "Trigger",
+    "TriggerMatch",
+    "cues",
+    "find_triggers",
+    "gate_groups",
+    "prefilter",
+    "triggers",
+]
 
 _MACRO = re.compile(r"\{([A-Z]{2,12})\}")
 
@@ -144,12 +154,12 @@ class _KeyIndex:
     def __init__(self, index: dict[str, tuple[int, ...]], groups: dict[str, tuple[str, ...]]) -> None:
         self.triggers = index
         self.groups = groups
-        # One pattern per group: any of its keys as a substring, tested in one C-level search.
-        self._group_patterns = tuple(
-            (name, re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))))
-            for name, keys in groups.items()
-            if keys
-        )
+        # One pattern per group: any of its keys as a substring (at the token's beginning for
+        # the groups in _TOKEN_START), tested in one C-level call.
+        self._group_tests = []
+        for name, keys in groups.items():
+            pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)")
+            self._group_tests.append((name, pattern.match if name in _TOKEN_START else pattern.search))
         self.by_prefix: dict[str, list[str]] = {}
         for key in index:
             if "-" not in key:
@@ -175,11 +185,11 @@ class _KeyIndex:
             self.hit_tokens.clear()
         new = tokens - self.seen
         if new:
-            by_prefix, groups = self.by_prefix, self._group_patterns
+            by_prefix, groups = self.by_prefix, self._group_tests
             for token in new:
                 keys = {k for w in _WORDS.findall(token) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in token)
-                found = frozenset([g for g, pattern in groups if pattern.search(token)])
+                found = frozenset([g for g, test in groups if test(token)])
                 if keys or found:
                     self.keys_of[token] = tuple(keys)
                     self.groups_of[token] = found
@@ -197,6 +207,14 @@ class _KeyIndex:
         return self.scan(sentence)[1]
 
 
+#: The verbs that close a speaker attribution ("..., the minister said"): the coder's speaker
+#: pattern needs one of them after whitespace.
+SPEECH_VERBS = ("said", "says", "wrote", "writes", "added", "stated", "told", "tweeted", "declared")
+# Groups whose patterns need the key right after whitespace: a token must begin with it.
+# (state and ally anaphors end on a head noun after \s; the speech verbs follow \s.)
+_TOKEN_START = frozenset({"state", "ally", "speech"})
+
+
 @cache
 def _key_index() -> _KeyIndex:
     index: dict[str, list[int]] = {}
@@ -207,14 +225,17 @@ def _key_index() -> _KeyIndex:
     groups = {"officials": tuple(lex["officials"]["keys"])}
     groups.update({name: tuple(keys) for name, keys in lex["anaphors"]["keys"].items()})
     groups["organisations"] = tuple(sorted(h.lower() for h in organisation_heads()))
+    groups["speech"] = SPEECH_VERBS
     return _KeyIndex({k: tuple(v) for k, v in index.items()}, groups)
 
 
 def gate_groups(sentence: str) -> set[str]:
-    """The actor gates whose key substrings occur in one of the sentence's lower-cased
-    whitespace tokens: ``officials`` (titles and bodies) and the anaphor groups ``state``,
-    ``pair``, ``ally`` (``data/parser_lexicon.json``), and ``organisations`` (the last words
-    of organisation names, ``data/parser_organisations.json``). Do not modify the returned set.
+    """The gates whose keys occur in one of the sentence's lower-cased whitespace tokens:
+    ``officials`` (titles and bodies) and the anaphor groups ``state``, ``pair``, ``ally``
+    (``data/parser_lexicon.json``), ``organisations`` (the last words of organisation names,
+    ``data/parser_organisations.json``) and ``speech`` (:data:`SPEECH_VERBS`). A key may sit
+    anywhere in the token, except for ``state``, ``ally`` and ``speech``, whose patterns need
+    it at the token's beginning. Do not modify the returned set.
 
     >>> sorted(gate_groups("The Foreign Ministry said both countries agreed."))
     ['officials', 'pair', 'state']

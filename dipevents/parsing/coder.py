@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing.actions import TriggerMatch, cues, find_triggers, prefilter
+from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
 from dipevents.parsing.dates import DateMention, find_dates, publication_date
 from dipevents.parsing.sentences import Sentence, split_sentences
@@ -66,10 +66,9 @@ _SPEAKER_WORD = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
     r"adviser|advisor|secretary|official|envoy|ambassador)"
 )
-_SPEAKER_VERBS = ("said", "says", "wrote", "writes", "added", "stated", "told", "tweeted", "declared")
 _SPEAKER = re.compile(
     rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
-    r"(?:said|says|wrote|writes|added|stated|told|tweeted|declared)\b"
+    r"(?:" + "|".join(SPEECH_VERBS) + r")\b"
 )
 # "... said in a White House statement": the statement's issuer is the speaker's state.
 _STATEMENT_OF = re.compile(
@@ -324,8 +323,8 @@ class _Coder:
         self._update_focus(s, mentions, coded_actors)
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
-        # _SPEAKER ends on one of _SPEAKER_VERBS (case-sensitive): test for them first.
-        m = _SPEAKER.search(s) if any(v in s for v in _SPEAKER_VERBS) else None
+        # _SPEAKER ends on one of SPEECH_VERBS after whitespace: the token memo knows if any is there.
+        m = _SPEAKER.search(s) if "speech" in gate_groups(s) else None
         if m:
             inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end and x.actor_type != "igo"]
             if not inside:
