@@ -42,6 +42,38 @@ _TEMPLATES: dict[tuple[Any, ...], Event] = {}  # (actor, target, action ...) -> 
 _TEMPLATE_LIMIT = 20_000
 
 
+_IDS_MEMO: dict[tuple[Any, ...], str] = {}
+
+
+def _event_id(actor: str, action: str, target: str, date: dt.date | None, precision: DatePrecision) -> str:
+    """``make_event_id``, remembered (bounded): news repeats the same acts."""
+    key = (actor, action, target, date, precision)
+    found = _IDS_MEMO.get(key)
+    if found is None:
+        if len(_IDS_MEMO) >= _TEMPLATE_LIMIT:
+            _IDS_MEMO.clear()
+        found = _IDS_MEMO[key] = make_event_id(actor, action, target, date, precision)
+    return found
+
+
+def _copy(template: Event, update: dict[str, Any]) -> Event:
+    """``template.model_copy(update=update)`` without the generic copying machinery: what
+    pydantic's ``__copy__`` does (a new instance sharing nothing mutable with the template),
+    with the fields replaced and the same fields set."""
+    event = _new(Event)
+    _setattr(event, "__dict__", {**template.__dict__, **update})
+    _setattr(event, "__pydantic_extra__", None)
+    _setattr(event, "__pydantic_fields_set__", set(template.model_fields_set))
+    _setattr(event, "__pydantic_private__", None)
+    return event
+
+
+_new = Event.__new__
+_setattr = object.__setattr__
+# _copy relies on Event having no extra fields and no private attributes.
+_FAST = _FAST and Event.model_config.get("extra") == "forbid" and not Event.__private_attributes__
+
+
 def _clean_str(value: object) -> bool:
     """A str the schema keeps as it is: already stripped, and encodable (no lone surrogates)."""
     if type(value) is not str or value.strip() != value:
@@ -100,7 +132,7 @@ def _report_values(template: Event, data: dict[str, Any]) -> dict[str, Any] | No
     return {
         "date": date,
         "date_precision": precision,
-        "event_id": make_event_id(template.actor, template.action, template.target, date, precision),
+        "event_id": _event_id(template.actor, template.action, template.target, date, precision),
         "sentence": sentence,
         "sentence_start": start,
         "sentence_end": end,
@@ -127,10 +159,7 @@ class EventFactory:
                     self._doc_key, self._doc = doc_key, _doc_values(data)
                 report = _report_values(template, data) if self._doc is not None else None
                 if report is not None:
-                    event = template.model_copy(update={**self._doc, **report})
-                    # Validation derives event_id; it is not a field the caller set.
-                    event.model_fields_set.discard("event_id")
-                    return event
+                    return _copy(template, {**self._doc, **report})
         event = Event.from_dict(data, record=record)  # raises as before on a bad field
         if fast:
             if len(_TEMPLATES) >= _TEMPLATE_LIMIT:

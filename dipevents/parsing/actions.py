@@ -270,6 +270,8 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     for trig in triggers() if every else _candidates(sentence):
         for m in trig.pattern.finditer(sentence):
             found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
+    if len(found) < 2:
+        return found
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TriggerMatch] = []
     for t in found:

@@ -504,7 +504,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
                 mention.prep = "label"
         previous = mention
     # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
-    return [m for m in mentions if m.kind != "demonym_plural"]
+    if any(m.kind == "demonym_plural" for m in mentions):
+        return [m for m in mentions if m.kind != "demonym_plural"]
+    return mentions
 
 
 def _place_kind(word: str) -> str | None:
@@ -568,6 +570,8 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
 
 
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
+    if "state" not in groups and "pair" not in groups and "ally" not in groups:
+        return  # none of the three patterns can match
     state_re, pair_re, ally_re = _anaphor_patterns()
     extra: list[Mention] = []
     if discourse.focus is not None and "ally" in groups:

@@ -239,7 +239,8 @@ class _Coder:
             self.index = index
             self.texts.append(sent.text)
             self._sentence(index, sent)
-            self._note_anchor(sent.text)
+            if self.pub is None:
+                self._note_anchor(sent.text)
         return self._dedup()
 
     def _dedup(self) -> list[Event]:

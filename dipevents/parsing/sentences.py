@@ -138,7 +138,10 @@ def is_noise(line: str) -> bool:
         return True
     # Substring tests of the lower-cased line run at C speed; most lines have no key at all.
     low = line.lower()
-    return any(k in low for k in keys) and gated.search(line) is not None
+    for k in keys:
+        if k in low:
+            return gated.search(line) is not None
+    return False
 
 
 def _is_abbreviation(chunk: str) -> bool:
