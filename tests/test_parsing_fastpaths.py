@@ -387,3 +387,16 @@ def test_date_gates_hide_no_date_on_date_salad(s: str, days_only: bool) -> None:
     finally:
         dates._applicable = original
     assert fast == slow
+
+
+def test_lower_casing_neither_makes_nor_removes_whitespace() -> None:
+    # The token memo splits the text as written and lower-cases each token.
+    for code in range(0x110000):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        low = ch.lower()
+        if ch.isspace():
+            assert low == ch, hex(code)
+        else:
+            assert not any(c.isspace() for c in low), hex(code)

@@ -175,21 +175,24 @@ class _KeyIndex:
         """(sentence, trigger keys in it, gate groups in it)."""
         if sentence is self.last[0]:
             return self.last
-        # Whitespace tokens ("monday.", "anti-sanctions") are memo keys; a new token is cut
-        # into words at hyphens and punctuation, as \b would, and checked once.
-        tokens = set(sentence.lower().split())
+        # Whitespace tokens as written ("Monday.", "anti-sanctions") are memo keys (no set is
+        # built: the memo's set methods take the list); a new token is lower-cased, cut into
+        # words at hyphens and punctuation, as \b would, and checked once. (Lower-casing
+        # neither makes nor removes whitespace, so these are the lower-cased text's tokens.)
+        tokens = sentence.split()
         if len(self.seen) > self._MEMO_LIMIT:
             self.seen.clear()
             self.keys_of.clear()
             self.groups_of.clear()
             self.hit_tokens.clear()
-        new = tokens - self.seen
-        if new:
+        if not self.seen.issuperset(tokens):
+            new = set(tokens) - self.seen
             by_prefix, groups = self.by_prefix, self._group_tests
             for token in new:
-                keys = {k for w in _WORDS.findall(token) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
-                keys.update(k for k in self.hyphenated if k in token)
-                found = frozenset([g for g, test in groups if test(token)])
+                low = token.lower()
+                keys = {k for w in _WORDS.findall(low) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
+                keys.update(k for k in self.hyphenated if k in low)
+                found = frozenset([g for g, test in groups if test(low)])
                 if keys or found:
                     self.keys_of[token] = tuple(keys)
                     self.groups_of[token] = found
