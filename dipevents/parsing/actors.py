@@ -24,7 +24,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from dipevents._resources import read_csv, read_json
 from dipevents.parsing._trie import trie_regex, trie_regex_by_first
@@ -123,8 +123,6 @@ class Gazetteer:
                 continue
             self.forms.setdefault(key, entry)
         self._case: dict[str, str] = {f.casefold(): f for f in forms}
-        # The reference pattern: tried at a capital letter, it matches what ``scan`` finds there.
-        self.pattern = re.compile(_WORD_START + "(?:" + trie_regex(self.forms) + ")" + _FORM_END, re.IGNORECASE)
         self._scan = _scan_pattern(self.forms)
         self._lookups: dict[str, Entry | None] = {}
         self.igo_codes = frozenset(e.actor for e in self.forms.values() if e.actor_type == "igo")
@@ -132,6 +130,12 @@ class Gazetteer:
         for form, entry in forms.items():
             if entry.kind == "name" or entry.actor_type == "igo":
                 self.names.setdefault(entry.actor, form)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The reference pattern: tried at a capital letter, it matches what ``scan`` finds
+        there (compiled on first use; the parser itself uses ``scan``)."""
+        return re.compile(_WORD_START + "(?:" + trie_regex(self.forms) + ")" + _FORM_END, re.IGNORECASE)
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Gazetteer matches in ``text``, left to right, without overlaps.
@@ -480,7 +484,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             and _POSSESSIVE_AFTER.match(sentence[mention.end : mention.end + 3])
         ):
             mention.possessive = True
-        if mention.prep is None:
+        if mention.prep is None and mention.start:  # (nothing stands before a sentence's start)
             mention.prep = _prep_before(sentence, mention.start)
         # "between Saudi Arabia and Iran": a coordinated mention shares its list's preposition.
         if (

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from dipevents._resources import read_json
 
@@ -95,9 +95,11 @@ _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]{0,10})[.!?]['\"”’)\]]{0,3}[ \t
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of a document: its text and where it sits in the document."""
+class Sentence(NamedTuple):
+    """One sentence of a document: its text and where it sits in the document.
+
+    (A named tuple: immutable, and made several times faster than a frozen dataclass.)
+    """
 
     text: str
     start: int
