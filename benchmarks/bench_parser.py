@@ -13,7 +13,8 @@ on one core:
 
 For each it prints MB/s, sentences/s, events, and the time of a plain ``re.split`` of the
 same text, so the ratio can be compared across machines. The full parse is also given in
-CPU time (``time.process_time``), steadier than the wall clock on a shared machine.
+the process's CPU time (``time.process_time``), which leaves out time the process waited
+for the core (it cannot leave out a virtual machine's stolen time).
 
     .venv/bin/python benchmarks/bench_parser.py [SIZE_MB]
 """
@@ -165,7 +166,6 @@ def measure(name: str, docs: list[str]) -> None:
     print(f"plain regex split   : {plain:7.2f} s  {mb / plain:8.1f} MB/s  ({n_plain:,} pieces)")
     print(f"dipevents split     : {ours_split:7.2f} s  {mb / ours_split:8.1f} MB/s")
     print(f"parse_text (full)   : {full:7.2f} s  {mb / full:8.2f} MB/s  {n_sent / full:,.0f} sentences/s")
-    # On a shared machine the process's CPU time is the steadier figure (one core, one thread).
     print(f"  (CPU time)        : {cpu:7.2f} s  {mb / cpu:8.2f} MB/s  {n_sent / cpu:,.0f} sentences/s")
     print(f"ratio full / plain split: {full / plain:.0f}x")
 

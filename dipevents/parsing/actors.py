@@ -296,6 +296,7 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 _ENVOY_HEAD = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
+_OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
@@ -619,7 +620,7 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             states = [x for x in mentions if x.end <= m.start() and x.actor_type == "state"]
             if len(states) >= 2 and states[-1].actor != states[0].actor:
                 actor = states[-1].actor
-        if re.search(r"\b(?:other|neighbou?ring)\b", low) and discourse.focus_other:
+        if _OTHER.search(low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other
         extra.append(Mention(m.start(), m.end(), text, actor, "state", "anaphor"))

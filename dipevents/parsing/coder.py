@@ -94,6 +94,15 @@ _ITS_ACT = re.compile(
 _MUTUAL_WORDS = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
 )
+# Small patterns of the role rules, compiled once.
+_ING = re.compile(r"\w{3,20}ing\b")
+_TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
+_S_GAP = re.compile(r"['’]s?\s{1,3}")
+_AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+_PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
+_SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
+_LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
+_ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
 _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
 _DAYISH = re.compile(r"\d|day\b")
@@ -460,7 +469,7 @@ class _Coder:
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
         voice = trig.trigger.voice
-        if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and re.match(r"\w{3,20}ing\b", trig.text):
+        if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
             # ", accusing it of ...": the participle's subject is the main clause's subject.
             for i, m in enumerate(left):
                 if m.subject_like and m.kind != "envoy":
@@ -473,10 +482,10 @@ class _Coder:
             if (
                 m.prep in ("of", "by")
                 and _OF_POSSESSOR.search(s, max(0, m.start - 40), m.start)
-                and (re.match(r"\A\s{1,3}to\s{1,3}\Z", gap) or voice == "noun")
+                and (_TO_GAP.match(gap) or voice == "noun")
             ):
                 return self._expand_left(s, left, i), "possessor"  # "the decision of the Algerian authorities to"
-            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or re.fullmatch(r"['’]s?\s{1,3}", gap)):
+            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or _S_GAP.fullmatch(gap)):
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
@@ -546,7 +555,7 @@ class _Coder:
             gap = s[prev.end : left[j].start]
             if not _LIST_GAP.match(gap) or prev.is_demonym or prev.kind == "anaphor":
                 break
-            is_and = bool(re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap))
+            is_and = bool(_AND.search(gap))
             if not is_and and not seen_and:
                 break  # "According to X, Y did": a bare comma is a list only before a final "and"
             seen_and = seen_and or is_and
@@ -621,7 +630,7 @@ class _Coder:
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
-            if len(gap) > 90 or re.search(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b", gap):
+            if len(gap) > 90 or _PASSIVE_STOP.search(gap):
                 break
             if trig.action in _ENVOY_ACTIONS and m.prep in ("in", "to") and i > 0:
                 continue
@@ -669,7 +678,7 @@ class _Coder:
             target = self._cyber_culprit(s, trig, mentions)
             if target is None:
                 return None
-            if re.search(r"\b(?:so-called|alleged|purported)\b", s[max(0, target.start - 30) : trig.start], re.I):
+            if _SO_CALLED.search(s[max(0, target.start - 30) : trig.start]):
                 return None
         elif voice == "target_left":
             before = [m for m in mentions if m.end <= trig.start and trig.start - m.end < 8]
@@ -747,13 +756,8 @@ class _Coder:
         for m in reversed(mentions):
             if m.end <= trig.start:
                 gap = s[m.end : trig.start]
-                if len(gap) <= 28 and (
-                    m.possessive
-                    or m.is_demonym
-                    or m.kind == "official"
-                    or re.fullmatch(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}", gap)
-                ):
-                    if re.search(r"\b(?:on|against|targeting)\s", gap):
+                if len(gap) <= 28 and (m.possessive or m.is_demonym or m.kind == "official" or _LINKED.fullmatch(gap)):
+                    if _ON_TARGET.search(gap):
                         continue
                     return m
                 break
