@@ -528,8 +528,13 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     for mention in mentions:
         if mention.actor_type != "state" or mention.kind == "person":
             continue
-        rest = sentence[mention.end : mention.end + 160]
-        m = official_after.match(rest)
+        # The title after the name needs an apostrophe or whitespace right after it.
+        nxt = sentence[mention.end : mention.end + 1]
+        m = (
+            official_after.match(sentence[mention.end : mention.end + 160])
+            if nxt and (nxt.isspace() or nxt in "'’")
+            else None
+        )
         if m and (m.end() > 0):
             person = m.group(1) if m.lastindex else None
             end = mention.end + m.end()
@@ -544,7 +549,8 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             mention.text = sentence[mention.start : end]
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
-        if official_before.search(before):
+        # The title before the name ends on "of" or "of the" and whitespace.
+        if before.rstrip().endswith(("of", "the")) and official_before.search(before):
             mention.kind = "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
