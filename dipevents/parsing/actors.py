@@ -420,6 +420,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
     groups = gate_groups(sentence)
     extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
+    plural = False  # a plural people-noun was found
     lookup = gaz.lookup
     for m in gaz.scan(sentence):
         text = m.group()
@@ -434,6 +435,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             if _FORMER_JUST_BEFORE.search(sentence, max(0, start - 12), start):
                 continue  # "former U.S. President ...": not the state's official any more
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
+        plural = plural or kind == "demonym_plural"
     # Names learnt in this document (people introduced with their state).
     pat = discourse.people_pattern() if discourse.people else None
     if pat is not None:
@@ -509,7 +511,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
                 mention.prep = "label"
         previous = mention
     # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
-    if any(m.kind == "demonym_plural" for m in mentions):
+    if plural:
         return [m for m in mentions if m.kind != "demonym_plural"]
     return mentions
 
