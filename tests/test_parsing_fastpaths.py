@@ -389,6 +389,22 @@ def test_date_gates_hide_no_date_on_date_salad(s: str, days_only: bool) -> None:
     assert fast == slow
 
 
+def _full_dates_reference(s: str) -> list[dates.DateMention]:
+    return [d for d in dates.find_dates(s, None) if d.precision == "day" and not d.relative]
+
+
+def test_full_dates_equal_the_days_of_find_dates_on_real_text() -> None:
+    found = [dates.full_dates(s) for s in _SENTENCES]
+    assert found == [_full_dates_reference(s) for s in _SENTENCES]
+    assert sum(map(len, found)) > 20  # the corpus does hold full dates
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_SALAD)
+def test_full_dates_equal_the_days_of_find_dates_on_date_salad(s: str) -> None:
+    assert dates.full_dates(s) == _full_dates_reference(s)
+
+
 def test_lower_casing_neither_makes_nor_removes_whitespace() -> None:
     # The token memo splits the text as written and lower-cases each token.
     for code in range(0x110000):

@@ -31,7 +31,7 @@ from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
-from dipevents.parsing.dates import DateMention, find_dates, publication_date
+from dipevents.parsing.dates import DateMention, find_dates, full_dates, publication_date
 from dipevents.parsing.sentences import Sentence, split_sentences
 from dipevents.schema import Event
 
@@ -305,9 +305,8 @@ class _Coder:
     def _note_anchor(self, s: str) -> None:
         # Without a publication date, the last full date the text gave anchors undated acts.
         if self.pub is None:
-            for d in find_dates(s, None):
-                if d.precision == "day" and not d.relative:
-                    self.anchor = d.date
+            for d in full_dates(s):
+                self.anchor = d.date
 
     # -- one sentence ---------------------------------------------------------------------
 
