@@ -11,6 +11,11 @@ on one core:
 * **event-dense**: seed articles (paragraphs shuffled) and runs of fixture sentences only;
   about one event every two sentences, the worst case for the coder.
 
+Then, as they are, the real articles at hand: the three seeds and the news excerpts of
+``../shared/devset`` (skipped with a message when that folder is absent). They are small
+(under 0.1 MB), so their figures are rougher, and they are event-dense: each was chosen
+because it reports diplomatic acts.
+
 For each it prints MB/s, sentences/s, events, and the time of a plain ``re.split`` of the
 same text, so the ratio can be compared across machines. The full parse is also given in
 the process's CPU time (``time.process_time``), which leaves out time the process waited
@@ -186,6 +191,14 @@ def main() -> None:
     parse_text("Warm-up: Albania cut ties with Iran.")  # load tables outside the timing
     measure("realistic (most sentences carry no event)", realistic_corpus(size), repeat)
     measure("event-dense (seeds and fixtures only)", dense_corpus(size), repeat)
+    real = [p.read_text("utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    devset = REPO.parent / "shared" / "devset" / "articles"
+    if devset.is_dir():
+        real += [p.read_text("utf-8") for p in sorted(devset.glob("*.txt"))]
+        measure("real articles (seeds and ../shared/devset, as they are)", real, max(repeat, 5))
+    else:
+        print(f"== real articles: {devset} not found; the seeds alone:")
+        measure("real articles (seeds, as they are)", real, max(repeat, 5))
 
 
 if __name__ == "__main__":
