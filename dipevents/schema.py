@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Any, Self
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from dipevents.errors import ValidationError
 
@@ -224,6 +224,13 @@ class _Act(_Base):
     goldstein: float = Field(default=0.0, description="Goldstein scale value (derived).")
     plover_type: str = Field(default="", description="PLOVER event type (derived).")
     plover_mode: str | None = Field(default=None, description="PLOVER mode (derived).")
+
+    @field_validator("event_id", "cameo", "quad_class", "goldstein", "plover_type", mode="before")
+    @classmethod
+    def _null_is_not_given(cls, value: Any, info: ValidationInfo) -> Any:
+        # A null in a dict means what a null in an Arrow column means (the store's validation
+        # reads columns): not given, so derived like an absent key.
+        return cls.model_fields[info.field_name].default if value is None else value
 
     @field_validator("action")
     @classmethod

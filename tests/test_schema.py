@@ -33,6 +33,15 @@ def test_valid_event_gets_crosswalk_from_vocabulary() -> None:
     assert ev.date == dt.date(2022, 9, 7)
 
 
+def test_null_derived_fields_are_derived_as_when_absent() -> None:
+    # A dict with nulls (as read from a CSV or an Arrow row) gets what the store's column
+    # validation gives the same row: the derived values, not an error.
+    nulls = dict.fromkeys(("event_id", "cameo", "quad_class", "goldstein", "plover_type"))
+    assert Event.from_dict(_event(**nulls)) == Event.from_dict(_event())
+    with pytest.raises(ValidationError, match="cameo='111'"):
+        Event.from_dict(_event(cameo="111"))
+
+
 def test_event_id_is_stable_and_ignores_the_source() -> None:
     a = Event.from_dict(_event(doc_id="a", publisher="X"))
     b = Event.from_dict(_event(doc_id="b", publisher="Y", sentence="Albania cut ties."))
