@@ -82,6 +82,7 @@ class Cues:
     speech_verbs: re.Pattern[str]
     cyber: re.Pattern[str]
     accusation_nouns: re.Pattern[str]
+    envoy: re.Pattern[str]  # the lexicon's ENVOY macro as a word: "ambassador", "embassy staff"
 
 
 @cache
@@ -135,6 +136,7 @@ def cues() -> Cues:
         speech_verbs=re.compile(c["speech_verbs"], i),
         cyber=re.compile(c["cyber"], i),
         accusation_nouns=re.compile(c["accusation_nouns"], i),
+        envoy=re.compile(r"\b" + _lexicon()["macros"]["ENVOY"] + r"\b", i),
     )
 
 

@@ -594,7 +594,12 @@ class _Coder:
                 continue
             if skip_from and m.prep == "from":
                 continue
-            if m.prep in _LOCATIVE and trig.action not in _LOCATIVE_OK:
+            if (
+                m.prep in _LOCATIVE
+                and trig.action not in _LOCATIVE_OK
+                # (the particle of "called in the ambassador" is the trigger's, not the object's)
+                and m.prep in s[trig.end : m.start].lower().split()
+            ):
                 continue
             if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
                 continue
@@ -656,6 +661,10 @@ class _Coder:
                 if m.subject_like and m.actor not in target_ids and m.kind != "envoy":
                     actor, how = [m], "subject"
                     break
+        if not actor and trig.action in _ENVOY_ACTIONS:
+            host = self._host(s, trig, mentions, target, target_ids)
+            if host is not None:
+                actor, how = [host], "host"
         if not actor:
             focus = self.speaker or self.discourse.focus
             if (
@@ -667,6 +676,30 @@ class _Coder:
         if not actor:
             return None
         return _Roles(actor, target, how, "passive-subject")
+
+    def _host(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], target: list[Mention], target_ids: set[str]
+    ) -> Mention | None:
+        """The state that hosts a summoned or expelled envoy, which is the state that acts.
+
+        Only a host government summons or expels a foreign envoy, so a passive report without
+        its agent still names it by the post ("the Czech ambassador to Moscow was summoned",
+        "diplomats in Prague were expelled") or by the ministry they were summoned to ("was
+        summoned to the Polish foreign ministry").
+        """
+        if target[-1].kind != "envoy" and not self.cues.envoy.search(
+            s, target[-1].end, trig.start
+        ):
+            return None  # "Ukraine was expelled from the league": not an envoy
+        for m in mentions:
+            if target[-1].end <= m.start and m.end <= trig.start and m.prep in ("in", "to", "at"):
+                return m if m.actor not in target_ids else None
+        for m in mentions:
+            if m.start >= trig.end and m.kind == "official" and m.prep in ("to", "by"):
+                if m.start - trig.end <= 30 and m.actor not in target_ids:
+                    return m
+                break
+        return None
 
     def _roles_content(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
         """Imputations ("interference", "baseless", a cyberattack by X): actor = the sentence's
