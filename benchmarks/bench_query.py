@@ -229,8 +229,12 @@ def main() -> int:
         assert con.sql("DESCRIBE mentions").to_arrow_table().num_rows >= len(arrow_schema(Mention))
 
         (t_helper, helper), (t_raw, raw), (t_helper_warm, helper_warm), (t_raw_warm, _) = interleaved(
-            [lambda: dipevents.supporters("ALB", store=store), lambda: raw_cold(store),
-             lambda: dipevents.supporters("ALB", store=con), lambda: con.sql(RAW_SQL).to_arrow_table()],
+            [
+                lambda: dipevents.supporters("ALB", store=store),
+                lambda: raw_cold(store),
+                lambda: dipevents.supporters("ALB", store=con),
+                lambda: con.sql(RAW_SQL).to_arrow_table(),
+            ],
             args.repeat,
         )
         print(f"helper supporters('ALB'), fresh connection : {t_helper * 1000:8.1f} ms ({helper.num_rows} rows)")

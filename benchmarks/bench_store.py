@@ -60,7 +60,10 @@ print(json.dumps(out))
 def run_phase(phase: str, data: Path, target: Path, batch_rows: int) -> dict:
     proc = subprocess.run(
         [sys.executable, "-c", PHASE, phase, str(data), str(target), str(batch_rows)],
-        capture_output=True, text=True, cwd=REPO, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
     if proc.returncode:
         raise SystemExit(f"phase {phase} failed:\n{proc.stderr}")
@@ -92,8 +95,10 @@ def main() -> None:
         extra = synthetic_events(1000, seed=43, years=1)
         extra_path = work / "extra.parquet"
         pq.write_table(extra, extra_path)
-        print(f"synthetic input: {args.rows:,} rows over {args.years} years, "
-              f"generated in {time.perf_counter() - t0:.1f} s; batch_rows={args.batch_rows:,}")
+        print(
+            f"synthetic input: {args.rows:,} rows over {args.years} years, "
+            f"generated in {time.perf_counter() - t0:.1f} s; batch_rows={args.batch_rows:,}"
+        )
 
         base = run_phase("baseline", data, work / "baseline.parquet", args.batch_rows)
         base_bytes = (work / "baseline.parquet").stat().st_size
@@ -110,8 +115,9 @@ def main() -> None:
         stats = es.stats()
         stats_s = time.perf_counter() - t1
         t1 = time.perf_counter()
-        top = es.sql("SELECT actor, count(*) AS n FROM events WHERE action = 'sever_ties' GROUP BY actor "
-                     "ORDER BY n DESC LIMIT 3").to_pylist()
+        top = es.sql(
+            "SELECT actor, count(*) AS n FROM events WHERE action = 'sever_ties' GROUP BY actor ORDER BY n DESC LIMIT 3"
+        ).to_pylist()
         query_s = time.perf_counter() - t1
 
         n = args.rows
@@ -123,16 +129,24 @@ def main() -> None:
         ]
         print(f"\n{'phase':<30}{'seconds':>9}{'rows/s':>11}{'peak RSS MB':>13}{'(input MB)':>12}{'bytes/row':>11}")
         for name, r, rows, per in phases:
-            print(f"{name:<30}{r['seconds']:>9.2f}{rows / r['seconds']:>11,.0f}{r['peak_rss_mb']:>13.0f}"
-                  f"{r['input_rss_mb']:>12.0f}{'' if per is None else f'{per:.1f}':>11}")
-        print(f"\ningest: {first['stored']:,} events new, {first['merged']:,} merged; "
-              f"re-ingest: {again['duplicates']:,} of {again['read']:,} already stored, "
-              f"{again['stored']} new, snapshot {first['version']} -> {again['version']}")
-        print(f"store: {stats['events']:,} events, {stats['mentions']:,} mentions, {stats['files']} files, "
-              f"{stats['bytes'] / 1e6:.1f} MB; on-disk bytes per event {stats['bytes'] / stats['events']:.1f}")
+            print(
+                f"{name:<30}{r['seconds']:>9.2f}{rows / r['seconds']:>11,.0f}{r['peak_rss_mb']:>13.0f}"
+                f"{r['input_rss_mb']:>12.0f}{'' if per is None else f'{per:.1f}':>11}"
+            )
+        print(
+            f"\ningest: {first['stored']:,} events new, {first['merged']:,} merged; "
+            f"re-ingest: {again['duplicates']:,} of {again['read']:,} already stored, "
+            f"{again['stored']} new, snapshot {first['version']} -> {again['version']}"
+        )
+        print(
+            f"store: {stats['events']:,} events, {stats['mentions']:,} mentions, {stats['files']} files, "
+            f"{stats['bytes'] / 1e6:.1f} MB; on-disk bytes per event {stats['bytes'] / stats['events']:.1f}"
+        )
         print(f"stats() {stats_s:.2f} s; top sever_ties actors query {query_s:.2f} s: {top}")
-        print(f"baseline parquet {base_bytes / 1e6:.1f} MB; store/baseline size ratio {on_disk / base_bytes:.2f}; "
-              f"store/baseline time ratio {first['seconds'] / base['seconds']:.1f}")
+        print(
+            f"baseline parquet {base_bytes / 1e6:.1f} MB; store/baseline size ratio {on_disk / base_bytes:.2f}; "
+            f"store/baseline time ratio {first['seconds'] / base['seconds']:.1f}"
+        )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"this process peak RSS (input generation) {peak:.0f} MB")
     finally:

@@ -452,8 +452,15 @@ def build_supporters(
 ) -> Query:
     """The query behind :func:`supporters`."""
     return build_actors_toward(
-        target, "support", of_action=of_action, of_target=of_target, since=since, until=until,
-        actor_type=actor_type, include_coarse=include_coarse, window_days=window_days,
+        target,
+        "support",
+        of_action=of_action,
+        of_target=of_target,
+        since=since,
+        until=until,
+        actor_type=actor_type,
+        include_coarse=include_coarse,
+        window_days=window_days,
     )
 
 
@@ -611,8 +618,14 @@ def supporters(
     """
     return run(
         build_supporters(
-            target, of_action=of_action, of_target=of_target, since=since, until=until,
-            actor_type=actor_type, include_coarse=include_coarse, window_days=window_days,
+            target,
+            of_action=of_action,
+            of_target=of_target,
+            since=since,
+            until=until,
+            actor_type=actor_type,
+            include_coarse=include_coarse,
+            window_days=window_days,
         ),
         store,
     )
@@ -637,8 +650,15 @@ def condemners(
     """
     return run(
         build_actors_toward(
-            target, "condemn", of_action=of_action, of_target=of_target, since=since, until=until,
-            actor_type=actor_type, include_coarse=include_coarse, window_days=window_days,
+            target,
+            "condemn",
+            of_action=of_action,
+            of_target=of_target,
+            since=since,
+            until=until,
+            actor_type=actor_type,
+            include_coarse=include_coarse,
+            window_days=window_days,
         ),
         store,
     )
@@ -753,8 +773,11 @@ WHERE e.actor_type = 'state' AND e.target_type = 'state' AND list_contains($acti
     )
     left_out = run(check, store).column("n")[0].as_py()
     if left_out:
-        log.warning("dyad_counts(freq=%r): %d state-to-state events dated too coarsely or not at all were left out",
-                    freq, left_out)
+        log.warning(
+            "dyad_counts(freq=%r): %d state-to-state events dated too coarsely or not at all were left out",
+            freq,
+            left_out,
+        )
 
 
 def _example_store() -> duckdb.DuckDBPyConnection:
@@ -763,17 +786,38 @@ def _example_store() -> duckdb.DuckDBPyConnection:
     from dipevents.arrowschema import arrow_schema
     from dipevents.schema import EventRecord, Mention
 
-    sever = EventRecord.from_dict({"actor": "ALB", "actor_type": "state", "target": "IRN", "target_type": "state",
-                                   "action": "sever_ties", "date": "2022-09-07", "date_precision": "day"})
-    back = EventRecord.from_dict({"actor": "USA", "actor_type": "state", "target": "ALB", "target_type": "state",
-                                  "action": "support", "date": "2022-09-07", "date_precision": "day"})
+    sever = EventRecord.from_dict(
+        {
+            "actor": "ALB",
+            "actor_type": "state",
+            "target": "IRN",
+            "target_type": "state",
+            "action": "sever_ties",
+            "date": "2022-09-07",
+            "date_precision": "day",
+        }
+    )
+    back = EventRecord.from_dict(
+        {
+            "actor": "USA",
+            "actor_type": "state",
+            "target": "ALB",
+            "target_type": "state",
+            "action": "support",
+            "date": "2022-09-07",
+            "date_precision": "day",
+        }
+    )
     mentions = [
-        Mention.from_dict({"event_id": ev.event_id, "mention_id": f"m{i}", "doc_id": "seed-001", "rule": "example",
-                           "sentence": text})
-        for i, (ev, text) in enumerate([
-            (sever, "Albania is cutting diplomatic relations with Iran."),
-            (back, "The United States expressed its support of Albania."),
-        ])
+        Mention.from_dict(
+            {"event_id": ev.event_id, "mention_id": f"m{i}", "doc_id": "seed-001", "rule": "example", "sentence": text}
+        )
+        for i, (ev, text) in enumerate(
+            [
+                (sever, "Albania is cutting diplomatic relations with Iran."),
+                (back, "The United States expressed its support of Albania."),
+            ]
+        )
     ]
     con = duckdb.connect()
     con.register("events", pa.Table.from_pylist([sever.model_dump(), back.model_dump()], arrow_schema(EventRecord)))

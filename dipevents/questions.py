@@ -41,9 +41,7 @@ _ACT_PHRASES: dict[str, tuple[str, ...]] = {
         r"|(?:expressed|voiced|declared)\s+(?:their\s+|its\s+)?support\s+(?:for|of))\s+{x}"
         r"(?:'s?\s+(?:decision|move|position|stance|step))?",
     ),
-    "condemn": (
-        r"(?:condemned|condemn|denounced|denounce|critici[sz]ed|critici[sz]e|deplored|deplore)\s+{x}",
-    ),
+    "condemn": (r"(?:condemned|condemn|denounced|denounce|critici[sz]ed|critici[sz]e|deplored|deplore)\s+{x}",),
     "expel_diplomats": (
         r"(?:expelled|expel|kicked\s+out|kick\s+out)\s+(?:the\s+)?(?:diplomats|envoys?|ambassadors?|embassy\s+staff)"
         r"\s+(?:of|from)\s+{x}",
@@ -70,9 +68,20 @@ _PARTY = r"(?P<{name}>[^?]+?)"
 _MONTHS = {
     name: i
     for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -90,27 +99,47 @@ class QuestionForm:
 
 #: The question forms, in the order they are tried, with an example of each.
 FORMS: tuple[QuestionForm, ...] = (
-    QuestionForm("actors_toward", "which states|countries|governments backed|supported|sided with X",
-                 "Which states backed Albania?"),
-    QuestionForm("actors_toward",
-                 "... backed X when it cut ties with|expelled diplomats of|recalled ambassadors from Y",
-                 "Which states backed Albania when it cut ties with Iran?"),
-    QuestionForm("actors_toward", "which countries condemned|denounced|criticised X",
-                 "Which countries condemned Russia?"),
-    QuestionForm("actors_toward", "which states expelled diplomats of|from X / expelled X's diplomats",
-                 "Which countries expelled Russian diplomats in 2022?"),
-    QuestionForm("actors_toward", "which states cut|severed|broke off ties|relations with X",
-                 "Which states cut ties with Taiwan?"),
-    QuestionForm("actors_toward", "which states recalled their ambassadors from X",
-                 "Which countries recalled their ambassadors from Niger?"),
+    QuestionForm(
+        "actors_toward",
+        "which states|countries|governments backed|supported|sided with X",
+        "Which states backed Albania?",
+    ),
+    QuestionForm(
+        "actors_toward",
+        "... backed X when it cut ties with|expelled diplomats of|recalled ambassadors from Y",
+        "Which states backed Albania when it cut ties with Iran?",
+    ),
+    QuestionForm(
+        "actors_toward", "which countries condemned|denounced|criticised X", "Which countries condemned Russia?"
+    ),
+    QuestionForm(
+        "actors_toward",
+        "which states expelled diplomats of|from X / expelled X's diplomats",
+        "Which countries expelled Russian diplomats in 2022?",
+    ),
+    QuestionForm(
+        "actors_toward",
+        "which states cut|severed|broke off ties|relations with X",
+        "Which states cut ties with Taiwan?",
+    ),
+    QuestionForm(
+        "actors_toward",
+        "which states recalled their ambassadors from X",
+        "Which countries recalled their ambassadors from Niger?",
+    ),
     QuestionForm("actors_toward", "who accused X of a cyberattack|of hacking", "Who accused China of a cyberattack?"),
     QuestionForm("find_events", "what did X do to Y", "What did Saudi Arabia do to Canada in 2018?"),
-    QuestionForm("find_events", "when did X sever|cut|break off ties with Y (or any act above)",
-                 "When did Somalia sever ties with Kenya?"),
+    QuestionForm(
+        "find_events",
+        "when did X sever|cut|break off ties with Y (or any act above)",
+        "When did Somalia sever ties with Kenya?",
+    ),
 )
 
-_WHEN_HELP = ("Add a period at the end: 'in 2022', 'in September 2022', 'since 2021-04-15', "
-              "'between 2018 and 2020', 'before March 2023'.")
+_WHEN_HELP = (
+    "Add a period at the end: 'in 2022', 'in September 2022', 'since 2021-04-15', "
+    "'between 2018 and 2020', 'before March 2023'."
+)
 
 
 def understood_forms() -> str:
@@ -183,8 +212,12 @@ def _build(parsed: ParsedQuestion) -> q.Query:
     try:
         if parsed.form == "actors_toward":
             return q.build_actors_toward(
-                p.pop("target"), p.pop("action"), of_action=p.pop("of_action", None),
-                of_target=p.pop("of_target", None), actor_type=p.pop("actor_type"), **p,
+                p.pop("target"),
+                p.pop("action"),
+                of_action=p.pop("of_action", None),
+                of_target=p.pop("of_target", None),
+                actor_type=p.pop("actor_type"),
+                **p,
             )
         return q.build_find_events(**p)
     except UnknownCodeError as exc:
@@ -216,9 +249,12 @@ def _read_actors_toward(body: str) -> ParsedQuestion | None:
 
 def _read_what_did(body: str) -> ParsedQuestion | None:
     m = re.fullmatch(
-        r"what\s+(?:did|has|have|does)\s+" + _PARTY.format(name="actor")
-        + r"\s+(?:do|done)\s+(?:to|against|toward|towards|with)\s+" + _PARTY.format(name="target"),
-        body, flags=re.I,
+        r"what\s+(?:did|has|have|does)\s+"
+        + _PARTY.format(name="actor")
+        + r"\s+(?:do|done)\s+(?:to|against|toward|towards|with)\s+"
+        + _PARTY.format(name="target"),
+        body,
+        flags=re.I,
     )
     if m is None:
         return None
@@ -280,8 +316,10 @@ def _shorten(text: str) -> str:
 def _split_period(text: str) -> tuple[str, dict[str, str]]:
     """Split a trailing 'in 2022' / 'since DATE' / 'between A and B' / 'before DATE' off."""
     readers: list[tuple[str, Callable[[re.Match[str]], dict[str, str]]]] = [
-        (r"\s+(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until)\s+(?P<b>[^ ].*)",
-         lambda m: {"since": _date(m["a"]), "until": _date(m["b"])}),
+        (
+            r"\s+(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until)\s+(?P<b>[^ ].*)",
+            lambda m: {"since": _date(m["a"]), "until": _date(m["b"])},
+        ),
         (r"\s+(?:since|after)\s+(?P<a>.+)", lambda m: {"since": _date(m["a"])}),
         (r"\s+(?:before|until)\s+(?P<a>.+)", lambda m: {"until": _date(m["a"])}),
         (r"\s+(?:in|during)\s+(?P<a>(?:[a-z]+\s+)?\d{4})", lambda m: {"since": _date(m["a"]), "until": _date(m["a"])}),

@@ -212,8 +212,7 @@ class _Act(_Base):
     action: str = Field(description="Action of the vocabulary (see the actions table).", json_schema_extra=_action_enum)
     date: dt.date | None = Field(
         description=(
-            "When the act happened (not when it was reported); "
-            "first day of the month or year at coarser precision."
+            "When the act happened (not when it was reported); first day of the month or year at coarser precision."
         )
     )
     date_precision: DatePrecision = Field(description="How precise the date is.")
@@ -364,8 +363,7 @@ class EventRecord(_Act):
         default=1,
         ge=1,
         description=(
-            "Number of distinct publishers reporting it; a report whose publisher is unknown counts as "
-            "its own source."
+            "Number of distinct publishers reporting it; a report whose publisher is unknown counts as its own source."
         ),
         json_schema_extra={"arrow": "int32"},
     )

@@ -115,8 +115,11 @@ class EventStore:
         meta_path = self.path / layout.STORE_FILE
         if not meta_path.exists():
             ours = {layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT, "unmapped"}
-            foreign = [p.name for p in self.path.iterdir() if p.name not in ours and not p.name.startswith(".")] \
-                if self.path.is_dir() else []
+            foreign = (
+                [p.name for p in self.path.iterdir() if p.name not in ours and not p.name.startswith(".")]
+                if self.path.is_dir()
+                else []
+            )
             if foreign:
                 raise StoreError(f"{self.path} is not empty and is not a dipevents store; choose another directory")
             return
@@ -129,7 +132,9 @@ class EventStore:
             raise SchemaVersionError(
                 f"store {self.path} was written with schema {version}; this dipevents reads schema "
                 f"{SCHEMA_VERSION.split('.')[0]}.x. Use the matching dipevents release or re-ingest.",
-                field="schema_version", value=version, record=str(meta_path),
+                field="schema_version",
+                value=version,
+                record=str(meta_path),
             )
 
     def _ensure_writable(self) -> None:
@@ -140,14 +145,18 @@ class EventStore:
         if not meta_path.exists():
             from dipevents.storage.atomic import write_bytes
 
-            meta = {"format": 1, "schema_version": SCHEMA_VERSION,
-                    "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+            meta = {
+                "format": 1,
+                "schema_version": SCHEMA_VERSION,
+                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
             write_bytes(meta_path, (json.dumps(meta, indent=2) + "\n").encode())
 
     # ----------------------------------------------------------------- writing
 
-    def add(self, events: Iterable[Event | dict[str, Any]], *, source: str = "",
-            progress: Progress | None = None) -> IngestReport:
+    def add(
+        self, events: Iterable[Event | dict[str, Any]], *, source: str = "", progress: Progress | None = None
+    ) -> IngestReport:
         """Store ``events`` (``Event`` objects, or dicts validated here); see :class:`IngestReport`."""
         report = IngestReport()
         self._ensure_writable()
@@ -175,8 +184,15 @@ class EventStore:
                 try:
                     rows.append(Event.from_dict(item, record=f"{source or 'input'} row {i}").model_dump())
                 except ValidationError as exc:
-                    bad.append(Reject(exc.record or f"row {i}", exc.field or "(record)", exc.value, str(exc),
-                                      dict(item) if isinstance(item, dict) else {"value": repr(item)}))
+                    bad.append(
+                        Reject(
+                            exc.record or f"row {i}",
+                            exc.field or "(record)",
+                            exc.value,
+                            str(exc),
+                            dict(item) if isinstance(item, dict) else {"value": repr(item)},
+                        )
+                    )
             if len(rows) + len(bad) >= self.batch_rows:
                 yield rows, bad
                 rows, bad = [], []
@@ -203,8 +219,9 @@ class EventStore:
         report.rejects_path = rejects.path
         return report
 
-    def _add_table(self, table: pa.Table, source: str, rejects: RejectsWriter, report: IngestReport,
-                   *, offset: int = 0) -> None:
+    def _add_table(
+        self, table: pa.Table, source: str, rejects: RejectsWriter, report: IngestReport, *, offset: int = 0
+    ) -> None:
         valid, bad = validate_events(table, source=source, offset=offset)
         rejects.write(bad, source)
         report.read += table.num_rows
@@ -236,15 +253,15 @@ class EventStore:
                     events = list(parse_file(path))
                 except (ParseError, OSError, UnicodeDecodeError) as exc:
                     report.failed_documents += 1
-                    rejects.write([Reject(str(path), "(document)", str(path), str(exc), {"path": str(path)})],
-                                  str(path))
+                    rejects.write(
+                        [Reject(str(path), "(document)", str(path), str(exc), {"path": str(path)})], str(path)
+                    )
                     log.warning("could not parse %s: %s", path, exc)
                 else:
                     report.documents += 1
                     pending.extend(e.model_dump() for e in events)
                     if len(pending) >= self.batch_rows:
-                        self._add_table(pa.Table.from_pylist(pending, schema=event_schema()), "ingest", rejects,
-                                        report)
+                        self._add_table(pa.Table.from_pylist(pending, schema=event_schema()), "ingest", rejects, report)
                         pending = []
                 # Reported for unreadable documents too, so a bar always reaches its total.
                 if progress:
@@ -323,12 +340,16 @@ class EventStore:
                     "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
                     "(SELECT count(DISTINCT doc_id) FROM mentions)"
                 ).fetchall()[0]
-                out["by_action"] = dict(con.execute(
-                    "SELECT action, count(*) FROM events GROUP BY action ORDER BY count(*) DESC, action").fetchall())
+                out["by_action"] = dict(
+                    con.execute(
+                        "SELECT action, count(*) FROM events GROUP BY action ORDER BY count(*) DESC, action"
+                    ).fetchall()
+                )
                 out["by_year"] = {
                     (str(y) if y is not None else "unknown"): n
                     for y, n in con.execute(
-                        "SELECT year(date) AS y, count(*) FROM events GROUP BY y ORDER BY y NULLS LAST").fetchall()
+                        "SELECT year(date) AS y, count(*) FROM events GROUP BY y ORDER BY y NULLS LAST"
+                    ).fetchall()
                 }
         finally:
             con.close()
@@ -356,12 +377,18 @@ class EventStore:
                     continue
                 meta = table.schema.metadata or {}
                 if meta.get(b"dipevents.schema_hash") != expected:
-                    bad.append((file, f"schema hash {meta.get(b'dipevents.schema_hash')!r} is not the {name} "
-                                      f"table's {expected!r}"))
+                    bad.append(
+                        (
+                            file,
+                            f"schema hash {meta.get(b'dipevents.schema_hash')!r} is not the {name} "
+                            f"table's {expected!r}",
+                        )
+                    )
         if bad:
             listing = "; ".join(f"{p}: {why}" for p, why in bad)
-            raise CorruptFileError(f"{len(bad)} of {checked} store files are unreadable: {listing}",
-                                   path=str(bad[0][0]))
+            raise CorruptFileError(
+                f"{len(bad)} of {checked} store files are unreadable: {listing}", path=str(bad[0][0])
+            )
         return checked
 
 

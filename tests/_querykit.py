@@ -55,8 +55,20 @@ def gold_events(gold: Path, articles: Path, texts: dict[str, str]) -> list[Event
         events.append(
             Event.from_dict(
                 {
-                    **{k: row[k] for k in ("actor", "actor_type", "target", "target_type", "action", "date",
-                                           "date_precision", "salience", "doc_id")},
+                    **{
+                        k: row[k]
+                        for k in (
+                            "actor",
+                            "actor_type",
+                            "target",
+                            "target_type",
+                            "action",
+                            "date",
+                            "date_precision",
+                            "salience",
+                            "doc_id",
+                        )
+                    },
                     "url": doc.get("url"),
                     "publisher": doc.get("publisher"),
                     "published": doc.get("published"),
@@ -186,5 +198,6 @@ def acts(events: list[Event]) -> dict[str, Act]:
             event_id = make_event_id(actor, action, target, date, precision)
             merged[event_id].append(r)
             keys[event_id] = (actor, actor_type, action, target, target_type, date, precision)
-    return {eid: Act(eid, *keys[eid][:5], keys[eid][5], keys[eid][6], tuple(reports))
-            for eid, reports in merged.items()}
+    return {
+        eid: Act(eid, *keys[eid][:5], keys[eid][5], keys[eid][6], tuple(reports)) for eid, reports in merged.items()
+    }

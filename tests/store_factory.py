@@ -14,15 +14,74 @@ import random
 import pyarrow as pa
 
 STATES = [
-    "ALB", "IRN", "USA", "GBR", "ISR", "RUS", "CHN", "SAU", "QAT", "ARE", "TWN", "FRA", "DEU", "POL", "UKR",
-    "TUR", "EGY", "IND", "PAK", "JPN", "KOR", "PRK", "BRA", "ARG", "MEX", "CAN", "AUS", "NZL", "ZAF", "NGA",
-    "KEN", "ETH", "SYR", "IRQ", "JOR", "LBN", "YEM", "OMN", "KWT", "BHR", "MAR", "DZA", "TUN", "LBY", "SDN",
-    "VEN", "COL", "CUB", "NIC", "BLR",
+    "ALB",
+    "IRN",
+    "USA",
+    "GBR",
+    "ISR",
+    "RUS",
+    "CHN",
+    "SAU",
+    "QAT",
+    "ARE",
+    "TWN",
+    "FRA",
+    "DEU",
+    "POL",
+    "UKR",
+    "TUR",
+    "EGY",
+    "IND",
+    "PAK",
+    "JPN",
+    "KOR",
+    "PRK",
+    "BRA",
+    "ARG",
+    "MEX",
+    "CAN",
+    "AUS",
+    "NZL",
+    "ZAF",
+    "NGA",
+    "KEN",
+    "ETH",
+    "SYR",
+    "IRQ",
+    "JOR",
+    "LBN",
+    "YEM",
+    "OMN",
+    "KWT",
+    "BHR",
+    "MAR",
+    "DZA",
+    "TUN",
+    "LBY",
+    "SDN",
+    "VEN",
+    "COL",
+    "CUB",
+    "NIC",
+    "BLR",
 ]
 ACTIONS = [
-    "sever_ties", "downgrade_ties", "recall_ambassador", "expel_diplomats", "close_mission", "summon_envoy",
-    "impose_sanctions", "cyberattack_accusation", "accuse", "condemn", "deny", "demand", "threaten", "support",
-    "restore_ties", "recognize",
+    "sever_ties",
+    "downgrade_ties",
+    "recall_ambassador",
+    "expel_diplomats",
+    "close_mission",
+    "summon_envoy",
+    "impose_sanctions",
+    "cyberattack_accusation",
+    "accuse",
+    "condemn",
+    "deny",
+    "demand",
+    "threaten",
+    "support",
+    "restore_ties",
+    "recognize",
 ]
 PUBLISHERS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "Press TV", None]
 
@@ -37,9 +96,27 @@ def synthetic_events(n: int, *, seed: int = 0, reports_per_act: float = 2.0, yea
         actor, target = rnd.sample(STATES, 2)
         day = dt.date.fromordinal(start + rnd.randrange(years * 365))
         acts.append((actor, target, rnd.choice(ACTIONS), day))
-    cols: dict[str, list] = {k: [] for k in (
-        "actor", "actor_type", "target", "target_type", "action", "date", "date_precision", "doc_id", "url",
-        "publisher", "published", "sentence", "sentence_start", "sentence_end", "rule", "salience")}
+    cols: dict[str, list] = {
+        k: []
+        for k in (
+            "actor",
+            "actor_type",
+            "target",
+            "target_type",
+            "action",
+            "date",
+            "date_precision",
+            "doc_id",
+            "url",
+            "publisher",
+            "published",
+            "sentence",
+            "sentence_start",
+            "sentence_end",
+            "rule",
+            "salience",
+        )
+    }
     for i in range(n):
         actor, target, action, day = acts[rnd.randrange(n_acts)]
         roll = rnd.random()

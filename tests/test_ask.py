@@ -98,8 +98,9 @@ def test_reaction_and_event_questions_are_read() -> None:
     assert when_expel.params["action"] == "expel_diplomats"
 
 
-@pytest.mark.parametrize("question", ["", "   ", "What is the weather in Tirana?", "Albania", "x" * 600,
-                                      "which states ate Albania?"])
+@pytest.mark.parametrize(
+    "question", ["", "   ", "What is the weather in Tirana?", "Albania", "x" * 600, "which states ate Albania?"]
+)
 def test_unreadable_questions_list_the_forms(question: str) -> None:
     with pytest.raises(QueryError) as info:
         parse(question)
@@ -138,14 +139,24 @@ def test_seed_questions(seed_store: object) -> None:
     when = ask("When did Albania sever ties with Iran?", store=seed_store)
     assert when.table.column("date").to_pylist() == [dt.date(2022, 9, 7)]
     what = ask("What did Albania do to Iran in 2022?", store=seed_store)
-    assert set(what.table.column("action").to_pylist()) == {"sever_ties", "expel_diplomats",
-                                                            "cyberattack_accusation", "demand"}
+    assert set(what.table.column("action").to_pylist()) == {
+        "sever_ties",
+        "expel_diplomats",
+        "cyberattack_accusation",
+        "demand",
+    }
     assert ask("What did Albania do to Iran in 2021?", store=seed_store).table.num_rows == 0
 
 
 def _expected(devset: list[Event], action: str, target: str, year: int | None = None) -> set[str]:
-    return {e.actor for e in devset if e.action == action and e.target == target and e.actor_type == "state"
-            and (year is None or (e.date is not None and e.date.year == year))}
+    return {
+        e.actor
+        for e in devset
+        if e.action == action
+        and e.target == target
+        and e.actor_type == "state"
+        and (year is None or (e.date is not None and e.date.year == year))
+    }
 
 
 def test_devset_questions(devset_store: object, devset: list[Event]) -> None:

@@ -62,8 +62,10 @@ def test_supporters_of_albania_are_the_states_the_seed_article_names(seed_store:
     table = query.supporters("Albania", store=seed_store)
     assert set(table.column("actor").to_pylist()) == {"USA", "GBR"}
     assert set(table.column("actor_name").to_pylist()) == {"United States", "United Kingdom"}
-    docs = {a: {e.doc_id for e in seeds if e.action == "support" and e.actor == a and e.target == "ALB"}
-            for a in ("USA", "GBR")}
+    docs = {
+        a: {e.doc_id for e in seeds if e.action == "support" and e.actor == a and e.target == "ALB"}
+        for a in ("USA", "GBR")
+    }
     for row in table.to_pylist():
         assert row["n_documents"] == len(docs[row["actor"]])
         assert row["n_sources"] == row["n_documents"]  # each seed has its own publisher
@@ -122,11 +124,18 @@ def test_find_events_matches_the_gold_for_each_filter(full_store: object, everyt
     grouped = acts(everything)
     cases = [
         ({"actor": "Russia"}, lambda e: e.actor == "RUS"),
-        ({"target": "Canada", "action": "recall_ambassador"},
-         lambda e: e.target == "CAN" and e.action == "recall_ambassador"),
-        ({"action": ["sever_ties", "restore_ties"], "since": "2021", "until": "2022"},
-         lambda e: e.action in ("sever_ties", "restore_ties") and e.date is not None
-         and dt.date(2021, 1, 1) <= e.date <= dt.date(2022, 12, 31)),
+        (
+            {"target": "Canada", "action": "recall_ambassador"},
+            lambda e: e.target == "CAN" and e.action == "recall_ambassador",
+        ),
+        (
+            {"action": ["sever_ties", "restore_ties"], "since": "2021", "until": "2022"},
+            lambda e: (
+                e.action in ("sever_ties", "restore_ties")
+                and e.date is not None
+                and dt.date(2021, 1, 1) <= e.date <= dt.date(2022, 12, 31)
+            ),
+        ),
         ({"actor": "Saudi", "target": "Iranian"}, lambda e: e.actor == "SAU" and e.target == "IRN"),
     ]
     for kwargs, keep in cases:
@@ -145,8 +154,12 @@ def test_find_events_is_events_and_sorted_by_date(seed_store: object) -> None:
     table = query.find_events(actor="ALB", store=seed_store)
     dates = table.column("date").to_pylist()
     assert dates == sorted(dates)
-    assert set(table.column("action").to_pylist()) == {"sever_ties", "expel_diplomats", "cyberattack_accusation",
-                                                       "demand"}
+    assert set(table.column("action").to_pylist()) == {
+        "sever_ties",
+        "expel_diplomats",
+        "cyberattack_accusation",
+        "demand",
+    }
 
 
 def test_timeline_holds_both_directions_in_date_order(full_store: object, everything: list[Event]) -> None:
@@ -187,17 +200,29 @@ def test_reactions_need_a_known_act_or_a_date(seed_store: object) -> None:
 
 
 def test_coarse_actions_are_left_out_unless_asked_for(seeds: list[Event], tmp_path: Path) -> None:
-    imported = Event.from_dict({
-        "actor": "ALB", "actor_type": "state", "target": "IRN", "target_type": "state",
-        "action": "reduce_relations", "date": "2022-09-07", "date_precision": "day",
-        "doc_id": "gdelt-example", "publisher": "GDELT", "rule": "gdelt:cameo=161", "dataset": "gdelt",
-    })
+    imported = Event.from_dict(
+        {
+            "actor": "ALB",
+            "actor_type": "state",
+            "target": "IRN",
+            "target_type": "state",
+            "action": "reduce_relations",
+            "date": "2022-09-07",
+            "date_precision": "day",
+            "doc_id": "gdelt-example",
+            "publisher": "GDELT",
+            "rule": "gdelt:cameo=161",
+            "dataset": "gdelt",
+        }
+    )
     store = build_store([*seeds, imported], tmp_path / "store")
     fine = query.find_events("ALB", "IRN", "sever_ties", store=store)
     assert fine.column("action").to_pylist() == ["sever_ties"]
     both = query.find_events("ALB", "IRN", "sever_ties", include_coarse=True, store=store)
-    assert sorted(zip(both.column("action").to_pylist(), both.column("action_precision").to_pylist(), strict=True)) \
-        == [("reduce_relations", "coarse"), ("sever_ties", "fine")]
+    assert sorted(zip(both.column("action").to_pylist(), both.column("action_precision").to_pylist(), strict=True)) == [
+        ("reduce_relations", "coarse"),
+        ("sever_ties", "fine"),
+    ]
     # Supporters in reaction to the break: the coarse record may stand for it when asked.
     backed = query.supporters("ALB", of_action="sever_ties", include_coarse=True, store=store)
     assert sorted(backed.column("actor").to_pylist()) == ["GBR", "USA"]
@@ -235,9 +260,11 @@ def test_dyad_month_counts_leave_out_year_dates_and_say_so(
         table = query.dyad_counts("month", actions=["expel_diplomats", "recall_ambassador"], store=full_store)
     assert {"year", "month", "n_expel_diplomats", "n_recall_ambassador"} <= set(table.column_names)
     assert "n_support" not in table.column_names
-    monthly = [e for e in acts(everything).values()
-               if e.action in ("expel_diplomats", "recall_ambassador") and e.actor_type == "state"
-               and e.target_type == "state"]
+    monthly = [
+        e
+        for e in acts(everything).values()
+        if e.action in ("expel_diplomats", "recall_ambassador") and e.actor_type == "state" and e.target_type == "state"
+    ]
     kept = [e for e in monthly if e.date_precision in ("day", "month")]
     assert sum(table.column("n_events").to_pylist()) == len(kept)
     left_out = len(monthly) - len(kept)
@@ -256,22 +283,28 @@ def test_dyad_counts_rejects_an_unknown_frequency() -> None:
 
 
 def test_sql_reads_the_views(seed_store: object) -> None:
-    t = query.sql("SELECT e.action, a.cameo, c.cow_code FROM events e JOIN actions a USING (action) "
-                  "JOIN countries c ON c.iso3 = e.actor WHERE e.actor = $actor ORDER BY 1", {"actor": "ALB"},
-                  store=seed_store)
+    t = query.sql(
+        "SELECT e.action, a.cameo, c.cow_code FROM events e JOIN actions a USING (action) "
+        "JOIN countries c ON c.iso3 = e.actor WHERE e.actor = $actor ORDER BY 1",
+        {"actor": "ALB"},
+        store=seed_store,
+    )
     assert isinstance(t, pa.Table)
     assert ("sever_ties", "161", 339) in set(zip(*[t.column(i).to_pylist() for i in range(3)], strict=True))
 
 
-@pytest.mark.parametrize("statement", [
-    "DROP VIEW events",
-    "CREATE TABLE x AS SELECT 1",
-    "COPY (SELECT 1) TO 'out.csv'",
-    "INSERT INTO events SELECT * FROM events",
-    "ATTACH 'other.duckdb'",
-    "SELECT 1; SELECT 2",
-    "",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DROP VIEW events",
+        "CREATE TABLE x AS SELECT 1",
+        "COPY (SELECT 1) TO 'out.csv'",
+        "INSERT INTO events SELECT * FROM events",
+        "ATTACH 'other.duckdb'",
+        "SELECT 1; SELECT 2",
+        "",
+    ],
+)
 def test_sql_refuses_anything_but_one_read_query(seed_store: object, statement: str) -> None:
     with pytest.raises(QueryError):
         query.sql(statement, store=seed_store)
@@ -295,8 +328,12 @@ def test_undated_support_counts_as_a_reaction_when_reported_with_the_act(seeds: 
     """Seed 000 carries no date, so a parser leaves its events undated (date unknown); the
     UK's support is only in that article. Reported in the same document as the break, it is
     still read as a reaction to it; with no break reported there, it would not be."""
-    undated = [Event.from_dict({**e.model_dump(), "date": None, "date_precision": "unknown", "event_id": ""})
-               if e.doc_id.startswith("000_") else e for e in seeds]
+    undated = [
+        Event.from_dict({**e.model_dump(), "date": None, "date_precision": "unknown", "event_id": ""})
+        if e.doc_id.startswith("000_")
+        else e
+        for e in seeds
+    ]
     store = build_store(undated, tmp_path / "store")
     backed = query.supporters("Albania", of_action="sever_ties", of_target="Iran", store=store)
     assert sorted(backed.column("actor").to_pylist()) == ["GBR", "USA"]

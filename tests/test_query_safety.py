@@ -22,7 +22,7 @@ INJECTIONS = [
     "'; DROP TABLE events; --",
     "'; DROP VIEW events; --",
     "ALB' OR '1'='1",
-    "ALB\" OR \"1\"=\"1",
+    'ALB" OR "1"="1',
     "ALB’ OR ‘1’=‘1",  # unicode quotes
     "ALB'); COPY events TO '/tmp/dipevents-pwned.csv'; --",
     "$target",
@@ -34,8 +34,11 @@ INJECTIONS = [
 
 
 def _fingerprint(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +92,14 @@ def test_raw_sql_cannot_write(store_root: tuple[Path, Any], tmp_path: Path) -> N
     root, store = store_root
     before = _fingerprint(root)
     target = tmp_path / "copied.csv"
-    for statement in [f"COPY events TO '{target}'", "DROP VIEW events", "DELETE FROM events",
-                      "UPDATE events SET actor = 'XXX'", "CREATE TABLE events2 AS FROM events",
-                      "SELECT 1; DROP VIEW events"]:
+    for statement in [
+        f"COPY events TO '{target}'",
+        "DROP VIEW events",
+        "DELETE FROM events",
+        "UPDATE events SET actor = 'XXX'",
+        "CREATE TABLE events2 AS FROM events",
+        "SELECT 1; DROP VIEW events",
+    ]:
         with pytest.raises(DipeventsError):
             query.sql(statement, store=store)
     assert not target.exists()

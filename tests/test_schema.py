@@ -112,8 +112,14 @@ def test_inconsistent_records_are_rejected_with_reason(overrides: dict[str, Any]
 
 def test_valid_non_state_actors_and_coarse_dates() -> None:
     ev = Event.from_dict(
-        _event(actor="american-jewish-committee", actor_type="ngo", action="support", target="ALB",
-               date="2022-09-01", date_precision="month")
+        _event(
+            actor="american-jewish-committee",
+            actor_type="ngo",
+            action="support",
+            target="ALB",
+            date="2022-09-01",
+            date_precision="month",
+        )
     )
     assert ev.actor_type.value == "ngo"
     year = Event.from_dict(_event(date=None, date_precision="unknown"))

@@ -34,8 +34,18 @@ def gold_seed_events() -> list[Event]:
         doc = docs[row["doc_id"]]
         sentence = row.pop("evidence")
         row.pop("note", None)
-        events.append(Event.from_dict({**row, "sentence": sentence, "url": doc["url"], "publisher": doc["publisher"],
-                                       "published": doc["published"], "rule": "gold"}))
+        events.append(
+            Event.from_dict(
+                {
+                    **row,
+                    "sentence": sentence,
+                    "url": doc["url"],
+                    "publisher": doc["publisher"],
+                    "published": doc["published"],
+                    "rule": "gold",
+                }
+            )
+        )
     return events
 
 
@@ -82,9 +92,12 @@ def test_reingest_adds_nothing(store: EventStore) -> None:
 
 def test_counts_reconcile_with_rejects(store: EventStore) -> None:
     good = report_of("d1", dt.date(2022, 9, 7), "day")
-    rows = [good.model_dump(), {**good.model_dump(), "doc_id": "d2"},
-            {**good.model_dump(), "doc_id": "d3", "target": "XXX", "event_id": ""},
-            {**good.model_dump(), "doc_id": "d4", "action": "sever_relations", "event_id": ""}]
+    rows = [
+        good.model_dump(),
+        {**good.model_dump(), "doc_id": "d2"},
+        {**good.model_dump(), "doc_id": "d3", "target": "XXX", "event_id": ""},
+        {**good.model_dump(), "doc_id": "d4", "action": "sever_relations", "event_id": ""},
+    ]
     report = store.add(rows, source="unit")
     assert (report.read, report.stored, report.merged, report.rejected) == (4, 1, 1, 2)
     rejects = read_rejects(report.rejects_path)
@@ -104,16 +117,23 @@ def test_add_arrow_rejects_are_written_with_reasons(store: EventStore) -> None:
     assert report.rejected == 4 and reconciles(report)
     rejects = read_rejects(report.rejects_path)
     assert [(r["record"].split(" (")[0], r["field"]) for r in rejects] == [
-        ("batch.parquet row 3", "actor"), ("batch.parquet row 7", "date_precision"),
-        ("batch.parquet row 9", "sentence_end"), ("batch.parquet row 11", "date")]
+        ("batch.parquet row 3", "actor"),
+        ("batch.parquet row 7", "date_precision"),
+        ("batch.parquet row 9", "sentence_end"),
+        ("batch.parquet row 11", "date"),
+    ]
     assert "not the first day of its month" in rejects[3]["reason"]
     assert store.stats()["mentions"] == 196
 
 
 def test_same_act_from_several_documents_is_one_event(store: EventStore) -> None:
     day = dt.date(2022, 9, 7)
-    store.add([report_of("a", day, "day", publisher="Reuters", published=dt.date(2022, 9, 8)),
-               report_of("b", day, "day", publisher="Reuters", published=dt.date(2022, 9, 7), salience="background")])
+    store.add(
+        [
+            report_of("a", day, "day", publisher="Reuters", published=dt.date(2022, 9, 8)),
+            report_of("b", day, "day", publisher="Reuters", published=dt.date(2022, 9, 7), salience="background"),
+        ]
+    )
     report = store.add([report_of("c", day, "day", publisher="AP", published=dt.date(2022, 9, 10))])
     assert (report.stored, report.merged) == (0, 1)
     [event] = store.sql("SELECT * FROM events").to_pylist()
@@ -125,8 +145,14 @@ def test_same_act_from_several_documents_is_one_event(store: EventStore) -> None
 def test_reports_of_unknown_publisher_count_as_separate_sources(store: EventStore) -> None:
     # The same rule as the query helpers: without a publisher, each document is its own source.
     day = dt.date(2022, 9, 7)
-    store.add([report_of("a", day, "day"), report_of("b", day, "day"),
-               report_of("c", day, "day", publisher="AP"), report_of("d", day, "day", publisher="AP")])
+    store.add(
+        [
+            report_of("a", day, "day"),
+            report_of("b", day, "day"),
+            report_of("c", day, "day", publisher="AP"),
+            report_of("d", day, "day", publisher="AP"),
+        ]
+    )
     [event] = store.sql("SELECT n_sources, n_documents FROM events").to_pylist()
     assert event == {"n_sources": 3, "n_documents": 4}
 
@@ -145,8 +171,12 @@ def test_month_report_is_refined_by_a_later_day_report(store: EventStore) -> Non
 
 
 def test_refinement_does_not_depend_on_order(tmp_path: Path) -> None:
-    reports = [report_of("m", dt.date(2022, 9, 1), "month"), report_of("d7", dt.date(2022, 9, 7), "day"),
-               report_of("y", dt.date(2022, 1, 1), "year"), report_of("other", dt.date(2021, 3, 1), "month")]
+    reports = [
+        report_of("m", dt.date(2022, 9, 1), "month"),
+        report_of("d7", dt.date(2022, 9, 7), "day"),
+        report_of("y", dt.date(2022, 1, 1), "year"),
+        report_of("other", dt.date(2021, 3, 1), "month"),
+    ]
     contents = []
     for i, order in enumerate([[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2]]):
         store = EventStore(tmp_path / str(i))
@@ -175,7 +205,8 @@ def test_undated_reports_join_the_one_dated_event(store: EventStore) -> None:
     dated = report_of("b", dt.date(2022, 9, 7), "day")
     store.add(undated)
     assert store.sql("SELECT date_precision, n_documents FROM events").to_pylist() == [
-        {"date_precision": "unknown", "n_documents": 2}]
+        {"date_precision": "unknown", "n_documents": 2}
+    ]
     report = store.add([dated])
     assert (report.stored, report.merged) == (0, 1)
     [event] = store.sql("SELECT event_id, date_precision, n_documents FROM events").to_pylist()
@@ -187,8 +218,11 @@ def test_undated_reports_join_the_one_dated_event(store: EventStore) -> None:
 
 
 def test_undated_reports_are_not_guessed_between_two_dated_events(tmp_path: Path) -> None:
-    reports = [report_of("a", None, "unknown"), report_of("b", dt.date(2022, 9, 7), "day"),
-               report_of("c", dt.date(2017, 3, 1), "month")]
+    reports = [
+        report_of("a", None, "unknown"),
+        report_of("b", dt.date(2022, 9, 7), "day"),
+        report_of("c", dt.date(2017, 3, 1), "month"),
+    ]
     contents = []
     for i, order in enumerate([[0, 1, 2], [2, 1, 0], [1, 0, 2]]):
         store = EventStore(tmp_path / str(i))
@@ -196,14 +230,30 @@ def test_undated_reports_are_not_guessed_between_two_dated_events(tmp_path: Path
             store.add([reports[k]])
         contents.append(store_content(store))
         assert store.sql("SELECT date_precision FROM events ORDER BY date NULLS FIRST").to_pylist() == [
-            {"date_precision": "unknown"}, {"date_precision": "month"}, {"date_precision": "day"}]
+            {"date_precision": "unknown"},
+            {"date_precision": "month"},
+            {"date_precision": "day"},
+        ]
     assert contents[0] == contents[1] == contents[2]
 
 
 def test_layout_is_hive_partitioned_with_schema_metadata(store: EventStore) -> None:
     store.add_arrow(synthetic_events(500, seed=3))
-    store.add([Event(actor="amnesty-international", actor_type="ngo", target="IRN", target_type="state",
-                     action="condemn", date=None, date_precision="unknown", doc_id="undated", rule="test")])
+    store.add(
+        [
+            Event(
+                actor="amnesty-international",
+                actor_type="ngo",
+                target="IRN",
+                target_type="state",
+                action="condemn",
+                date=None,
+                date_precision="unknown",
+                doc_id="undated",
+                rule="test",
+            )
+        ]
+    )
     current = store.path / "current"
     assert current.is_symlink()
     years = sorted(p.name for p in (current / "events").iterdir())

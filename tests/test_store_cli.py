@@ -76,12 +76,29 @@ def test_stats_verify_names_a_corrupt_file(tmp_path: Path) -> None:
     from dipevents.schema import Event
 
     store = EventStore(tmp_path / "s")
-    store.add([Event(actor="ALB", actor_type="state", target="IRN", target_type="state", action="sever_ties",
-                     date=dt.date(2022, 9, 7), date_precision="day", doc_id="d", rule="r")])
+    store.add(
+        [
+            Event(
+                actor="ALB",
+                actor_type="state",
+                target="IRN",
+                target_type="state",
+                action="sever_ties",
+                date=dt.date(2022, 9, 7),
+                date_precision="day",
+                doc_id="d",
+                rule="r",
+            )
+        ]
+    )
     victim = store.snapshot().files("mentions")[0]
     victim.write_bytes(b"not parquet")
-    proc = subprocess.run([sys.executable, "-m", "dipevents", "stats", "--store", str(store.path), "--verify"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dipevents", "stats", "--store", str(store.path), "--verify"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode in (1, 2)
     assert victim.name in proc.stderr and "Traceback" not in proc.stderr
 
@@ -92,7 +109,8 @@ class _Terminal(io.StringIO):
 
 
 def test_ingest_draws_a_progress_bar_on_a_terminal_then_the_summary_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(store_cli, "_BAR_AFTER_SECONDS", 0.0)  # the seeds ingest in well under a second
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -114,8 +132,9 @@ def test_ingest_draws_a_progress_bar_on_a_terminal_then_the_summary_line(
     assert piped.getvalue().count("\n") == 1 and "[#" not in piped.getvalue()
 
 
-def test_commands_use_the_store_named_by_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_use_the_store_named_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("DIPEVENTS_STORE", str(tmp_path / "from-env"))
     assert main(["ingest", str(SEEDS / "000_cd82dbd999e45b2d.txt"), "--no-progress"]) == 0
     capsys.readouterr()

@@ -30,8 +30,12 @@ for path in sys.argv[3:]:
 
 def ingest_process(store: Path, batch_rows: int, *inputs: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-c", INGEST, str(store), str(batch_rows), *map(str, inputs)],
-                            cwd=REPO, env=env, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", INGEST, str(store), str(batch_rows), *map(str, inputs)],
+        cwd=REPO,
+        env=env,
+        stderr=subprocess.PIPE,
+    )
 
 
 def consistent(store: EventStore) -> None:

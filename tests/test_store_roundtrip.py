@@ -22,8 +22,7 @@ from dipevents.store import EventStore
 STATES = ["ALB", "IRN", "USA", "GBR", "ISR", "RUS", "CHN", "TWN", "XKX", "PSE"]
 IGOS = ["NATO", "EU", "UN", "ARAB_LEAGUE", "G7", "OSCE"]
 SLUG = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}\Z")
-TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1,
-               max_size=30)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=30)
 KINDS = ["state", "igo", "ngo", "armed_group", "company", "media", "person", "other"]
 ACTIONS = ["sever_ties", "expel_diplomats", "condemn", "support", "recognize", "reduce_relations", "deny"]
 
@@ -39,8 +38,12 @@ def actors(draw: st.DrawFn) -> tuple[str, str]:
 def dates(draw: st.DrawFn) -> tuple[dt.date | None, str]:
     precision = draw(st.sampled_from(["day", "month", "year", "unknown"]))
     day = draw(st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31)))
-    return {"day": (day, "day"), "month": (day.replace(day=1), "month"),
-            "year": (day.replace(month=1, day=1), "year"), "unknown": (None, "unknown")}[precision]
+    return {
+        "day": (day, "day"),
+        "month": (day.replace(day=1), "month"),
+        "year": (day.replace(month=1, day=1), "year"),
+        "unknown": (None, "unknown"),
+    }[precision]
 
 
 @st.composite
@@ -52,15 +55,27 @@ def events(draw: st.DrawFn) -> Event:
     start = draw(st.none() | st.integers(0, 10**6))
     optional = st.none() | TEXT
     return Event(
-        actor=actor, actor_type=actor_type, actor_name=draw(optional), target=target, target_type=target_type,
-        target_name=draw(optional), action=draw(st.sampled_from(ACTIONS)), date=date, date_precision=precision,
-        doc_id=draw(TEXT), url=draw(optional), publisher=draw(optional),
+        actor=actor,
+        actor_type=actor_type,
+        actor_name=draw(optional),
+        target=target,
+        target_type=target_type,
+        target_name=draw(optional),
+        action=draw(st.sampled_from(ACTIONS)),
+        date=date,
+        date_precision=precision,
+        doc_id=draw(TEXT),
+        url=draw(optional),
+        publisher=draw(optional),
         published=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
-        sentence=draw(optional), sentence_start=start,
-        sentence_end=None if start is None else start + draw(st.integers(0, 500)), rule=draw(TEXT),
+        sentence=draw(optional),
+        sentence_start=start,
+        sentence_end=None if start is None else start + draw(st.integers(0, 500)),
+        rule=draw(TEXT),
         salience=draw(st.sampled_from(["main", "background"])),
         dataset=draw(st.sampled_from(["text", "gdelt", "icews", "plover"])),
-        origin_id=draw(optional), origin_codes=draw(optional),
+        origin_id=draw(optional),
+        origin_codes=draw(optional),
     )
 
 
@@ -86,7 +101,8 @@ def test_every_field_and_type_survives_the_store(sample: list[Event]) -> None:
                 stored = pq.read_schema(file)
                 expected = arrow_schema(model)
                 assert [(f.name, f.type, f.nullable) for f in stored] == [
-                    (f.name, f.type, f.nullable) for f in expected]
+                    (f.name, f.type, f.nullable) for f in expected
+                ]
                 assert stored.metadata[b"dipevents.schema_hash"] == expected.metadata[b"dipevents.schema_hash"]
 
 
@@ -121,7 +137,8 @@ def test_column_validation_agrees_with_the_model(rows: list[dict[str, Any]]) -> 
     assert valid.num_rows + len(rejects) == len(rows)
     assert valid.to_pylist() == [a for a in accepted if a is not None]
     assert sorted(int(r.record.split(" row ")[1].split()[0]) for r in rejects) == [
-        i for i, a in enumerate(accepted) if a is None]
+        i for i, a in enumerate(accepted) if a is None
+    ]
 
 
 @given(st.lists(events(), min_size=1, max_size=20))
@@ -136,15 +153,22 @@ def date_keys(draw: st.DrawFn) -> tuple[dt.date | None, str]:
     # Few years and months, so keys collide and every merge rule (and ambiguity) occurs.
     precision = draw(st.sampled_from(["day", "day", "month", "year", "unknown"]))
     day = dt.date(draw(st.sampled_from([2021, 2022])), draw(st.sampled_from([1, 9])), draw(st.sampled_from([1, 7, 9])))
-    return {"day": (day, "day"), "month": (day.replace(day=1), "month"),
-            "year": (day.replace(month=1, day=1), "year"), "unknown": (None, "unknown")}[precision]
+    return {
+        "day": (day, "day"),
+        "month": (day.replace(day=1), "month"),
+        "year": (day.replace(month=1, day=1), "year"),
+        "unknown": (None, "unknown"),
+    }[precision]
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(date_keys(), min_size=1, max_size=8), min_size=1, max_size=6))
 def test_merge_rule_in_sql_equals_assign(groups: list[list[tuple[dt.date | None, str]]]) -> None:
-    rows = [{"actor": "ALB", "action": "sever_ties", "target": f"g{i}", "date": date, "date_precision": precision}
-            for i, keys in enumerate(groups) for date, precision in keys]
+    rows = [
+        {"actor": "ALB", "action": "sever_ties", "target": f"g{i}", "date": date, "date_precision": precision}
+        for i, keys in enumerate(groups)
+        for date, precision in keys
+    ]
     con = duckdb.connect()
     schema = pa.schema([(k, pa.date32() if k == "date" else pa.string()) for k in rows[0]])
     con.register("keys", pa.Table.from_pylist(rows, schema=schema))

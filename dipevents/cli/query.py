@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "sql",
         help="run a read-only DuckDB SQL query over the store",
         description="Run one read-only SQL query over the views events, mentions, actions, countries and igos.",
-        epilog="example: dipevents sql \"SELECT action, count(*) AS n FROM events GROUP BY action ORDER BY n DESC\"",
+        epilog='example: dipevents sql "SELECT action, count(*) AS n FROM events GROUP BY action ORDER BY n DESC"',
     )
     sql.add_argument("query", help="one SELECT (or WITH/FROM/EXPLAIN/PRAGMA) statement")
     sql.add_argument("--store", type=Path, default=None, help="store folder (default: the embedded store)")

@@ -107,8 +107,17 @@ def run_stats(args: argparse.Namespace) -> int:
         json.dump(stats, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return status
-    for key in ("path", "version", "events", "mentions", "documents", "files", "bytes", "rejects_files",
-                "verified_files"):
+    for key in (
+        "path",
+        "version",
+        "events",
+        "mentions",
+        "documents",
+        "files",
+        "bytes",
+        "rejects_files",
+        "verified_files",
+    ):
         if key in stats:
             print(f"{key:<15}{stats[key]}")
     for key in ("by_action", "by_year"):

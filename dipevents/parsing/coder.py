@@ -687,9 +687,7 @@ class _Coder:
         "diplomats in Prague were expelled") or by the ministry they were summoned to ("was
         summoned to the Polish foreign ministry").
         """
-        if target[-1].kind != "envoy" and not self.cues.envoy.search(
-            s, target[-1].end, trig.start
-        ):
+        if target[-1].kind != "envoy" and not self.cues.envoy.search(s, target[-1].end, trig.start):
             return None  # "Ukraine was expelled from the league": not an envoy
         for m in mentions:
             if target[-1].end <= m.start and m.end <= trig.start and m.prep in ("in", "to", "at"):

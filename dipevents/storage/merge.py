@@ -101,19 +101,19 @@ def assign_sql(keys: str) -> str:
         WITH k AS (SELECT DISTINCT actor, action, target, date, date_precision FROM {keys}),
         days AS (SELECT actor, action, target, date AS fd, 'day' AS fp FROM k WHERE date_precision = 'day'),
         mres AS (
-            SELECT {group}, {pick('fd', 'k.date')} AS fd, {pick('fp', "'month'")} AS fp
+            SELECT {group}, {pick("fd", "k.date")} AS fd, {pick("fp", "'month'")} AS fp
             FROM k LEFT JOIN days r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
                 AND year(r.fd) = year(k.date) AND month(r.fd) = month(k.date)
             WHERE k.date_precision = 'month' GROUP BY {group}),
         dm AS (SELECT * FROM days UNION SELECT actor, action, target, fd, fp FROM mres),
         yres AS (
-            SELECT {group}, {pick('fd', 'k.date')} AS fd, {pick('fp', "'year'")} AS fp
+            SELECT {group}, {pick("fd", "k.date")} AS fd, {pick("fp", "'year'")} AS fp
             FROM k LEFT JOIN dm r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
                 AND year(r.fd) = year(k.date)
             WHERE k.date_precision = 'year' GROUP BY {group}),
         dated AS (SELECT * FROM dm UNION SELECT actor, action, target, fd, fp FROM yres),
         ures AS (
-            SELECT {group}, {pick('fd', 'NULL::DATE')} AS fd, {pick('fp', "'unknown'")} AS fp
+            SELECT {group}, {pick("fd", "NULL::DATE")} AS fd, {pick("fp", "'unknown'")} AS fp
             FROM k LEFT JOIN dated r ON k.actor = r.actor AND k.action = r.action AND k.target = r.target
             WHERE k.date_precision = 'unknown' GROUP BY {group}),
         res AS (SELECT * FROM mres UNION ALL SELECT * FROM yres UNION ALL SELECT * FROM ures)

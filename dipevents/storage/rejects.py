@@ -38,9 +38,16 @@ class RejectsWriter:
     def write(self, rejects: Iterable[Reject], source: str) -> None:
         lines = [
             json.dumps(
-                {"record": r.record, "field": r.field, "value": r.value, "reason": r.reason, "source": source,
-                 "row": r.row},
-                default=_plain, ensure_ascii=False,
+                {
+                    "record": r.record,
+                    "field": r.field,
+                    "value": r.value,
+                    "reason": r.reason,
+                    "source": source,
+                    "row": r.row,
+                },
+                default=_plain,
+                ensure_ascii=False,
             )
             for r in rejects
         ]

@@ -94,9 +94,7 @@ def event_ids(table: pa.Table) -> pa.Array:
     date = table["date"]
     iso = pc.cast(date, pa.string())  # YYYY-MM-DD; much faster than strftime
     day = pc.case_when(
-        pc.make_struct(
-            pc.equal(precision, "day"), pc.equal(precision, "month"), pc.equal(precision, "year")
-        ),
+        pc.make_struct(pc.equal(precision, "day"), pc.equal(precision, "month"), pc.equal(precision, "year")),
         iso,
         pc.utf8_slice_codeunits(iso, 0, 7),
         pc.utf8_slice_codeunits(iso, 0, 4),
@@ -219,25 +217,44 @@ def validate_events(table: pa.Table, *, source: str = "", offset: int = 0) -> tu
         empty = pc.or_kleene(pc.is_null(col), pc.equal(pc.utf8_length(col), 0))
         c.check(empty, name, f"{name} is missing or empty")
     names, derived = _vocabulary_columns()
-    c.check(pc.invert(pc.is_in(t["action"], value_set=names)), "action",
-            "{value!r} is not an action of the vocabulary")
-    for name, enum in (("actor_type", ActorType), ("target_type", ActorType), ("date_precision", DatePrecision),
-                       ("salience", Salience), ("dataset", Dataset)):
+    c.check(pc.invert(pc.is_in(t["action"], value_set=names)), "action", "{value!r} is not an action of the vocabulary")
+    for name, enum in (
+        ("actor_type", ActorType),
+        ("target_type", ActorType),
+        ("date_precision", DatePrecision),
+        ("salience", Salience),
+        ("dataset", Dataset),
+    ):
         valid = ", ".join(v.value for v in enum)
         c.check(pc.invert(pc.is_in(t[name], value_set=_enum(enum))), name, f"{{value!r}} is not one of: {valid}")
     for side in ("actor", "target"):
         ids, kinds = t[side], t[f"{side}_type"]
         is_state, is_igo = pc.equal(kinds, "state"), pc.equal(kinds, "igo")
-        c.check(pc.and_(is_state, pc.invert(pc.match_substring_regex(ids, _ISO3))), side,
-                "{value!r} is not an ISO 3166-1 alpha-3 code (three upper-case letters)")
-        c.check(pc.and_(is_igo, pc.invert(pc.match_substring_regex(ids, _IGO))), side,
-                "{value!r} is not an upper-case IGO code such as NATO or ARAB_LEAGUE")
-        c.check(pc.and_(pc.invert(pc.or_(is_state, is_igo)), pc.invert(pc.match_substring_regex(ids, _SLUG))),
-                side, "{value!r} is not a slug (lower-case words joined by '-')")
-        c.check(pc.and_(is_state, pc.invert(pc.is_in(ids, value_set=_known_states(ids, is_state)))), side,
-                "{value!r} is not the ISO3 code of a known state")
-    c.check(pc.and_(pc.equal(t["actor"], t["target"]), pc.equal(t["actor_type"], t["target_type"])), "target",
-            "actor and target are both {value!r}: an event is directed at another actor")
+        c.check(
+            pc.and_(is_state, pc.invert(pc.match_substring_regex(ids, _ISO3))),
+            side,
+            "{value!r} is not an ISO 3166-1 alpha-3 code (three upper-case letters)",
+        )
+        c.check(
+            pc.and_(is_igo, pc.invert(pc.match_substring_regex(ids, _IGO))),
+            side,
+            "{value!r} is not an upper-case IGO code such as NATO or ARAB_LEAGUE",
+        )
+        c.check(
+            pc.and_(pc.invert(pc.or_(is_state, is_igo)), pc.invert(pc.match_substring_regex(ids, _SLUG))),
+            side,
+            "{value!r} is not a slug (lower-case words joined by '-')",
+        )
+        c.check(
+            pc.and_(is_state, pc.invert(pc.is_in(ids, value_set=_known_states(ids, is_state)))),
+            side,
+            "{value!r} is not the ISO3 code of a known state",
+        )
+    c.check(
+        pc.and_(pc.equal(t["actor"], t["target"]), pc.equal(t["actor_type"], t["target_type"])),
+        "target",
+        "actor and target are both {value!r}: an event is directed at another actor",
+    )
     _check_dates(t, c)
     _check_offsets(t, c)
     index = pc.index_in(t["action"], value_set=names)
@@ -250,16 +267,20 @@ def validate_events(table: pa.Table, *, source: str = "", offset: int = 0) -> tu
             unset = pc.or_kleene(unset, pc.equal(given, ""))
         elif not pa.types.is_string(given.type):
             unset = pc.or_kleene(unset, pc.equal(given, 0))
-        c.check(pc.and_(pc.invert(unset), pc.invert(pc.equal(given, expected))), name,
-                f"{name}={{value!r}} disagrees with the action's value (derived fields come from the vocabulary)")
+        c.check(
+            pc.and_(pc.invert(unset), pc.invert(pc.equal(given, expected))),
+            name,
+            f"{name}={{value!r}} disagrees with the action's value (derived fields come from the vocabulary)",
+        )
         filled[name] = pc.if_else(unset, expected, given)
     for name, col in filled.items():
         t = t.set_column(t.schema.get_field_index(name), name, col)
     good = _arr(c.good)
     ids = event_ids(t.filter(good))
     given_ids = t["event_id"].filter(good)
-    wrong = pc.and_(pc.invert(pc.or_kleene(pc.is_null(given_ids), pc.equal(given_ids, ""))),
-                    pc.not_equal(given_ids, ids))
+    wrong = pc.and_(
+        pc.invert(pc.or_kleene(pc.is_null(given_ids), pc.equal(given_ids, ""))), pc.not_equal(given_ids, ids)
+    )
     wrong = _arr(pc.fill_null(wrong, False))
     # Scatter the per-valid-row answer back onto all rows.
     full = pc.replace_with_mask(pa.array([False] * t.num_rows, pa.bool_()), good, wrong)
@@ -282,15 +303,24 @@ def _check_dates(t: pa.Table, c: _Checker) -> None:
     c.check(pc.and_(unknown, pc.is_valid(date)), "date", "date {value} given with precision 'unknown'")
     c.check(pc.and_(pc.invert(unknown), pc.is_null(date)), "date", "date is missing but its precision is not 'unknown'")
     not_first_day = pc.not_equal(pc.day(date), 1)
-    c.check(pc.and_(pc.equal(precision, "month"), not_first_day), "date",
-            "date {value} has precision 'month' but is not the first day of its month")
-    c.check(pc.and_(pc.equal(precision, "year"), pc.or_(not_first_day, pc.not_equal(pc.month(date), 1))), "date",
-            "date {value} has precision 'year' but is not 1 January")
+    c.check(
+        pc.and_(pc.equal(precision, "month"), not_first_day),
+        "date",
+        "date {value} has precision 'month' but is not the first day of its month",
+    )
+    c.check(
+        pc.and_(pc.equal(precision, "year"), pc.or_(not_first_day, pc.not_equal(pc.month(date), 1))),
+        "date",
+        "date {value} has precision 'year' but is not 1 January",
+    )
 
 
 def _check_offsets(t: pa.Table, c: _Checker) -> None:
     start, end = t["sentence_start"], t["sentence_end"]
-    c.check(pc.not_equal(pc.is_null(start), pc.is_null(end)), "sentence_start",
-            "sentence_start and sentence_end must be given together")
+    c.check(
+        pc.not_equal(pc.is_null(start), pc.is_null(end)),
+        "sentence_start",
+        "sentence_start and sentence_end must be given together",
+    )
     c.check(pc.less(start, 0), "sentence_start", "sentence_start {value} is negative")
     c.check(pc.less(end, start), "sentence_end", "sentence_end {value} is before sentence_start")

@@ -147,8 +147,9 @@ class _Staging:
     def replace(self, old: Path, table_name: str, partition: str, kept: pa.Table) -> None:
         self.dropped.add(old)
         if kept.num_rows:
-            self.rewritten[(table_name, partition)].append(self._write(table_name, partition,
-                                                                       _conform(kept, table_name)))
+            self.rewritten[(table_name, partition)].append(
+                self._write(table_name, partition, _conform(kept, table_name))
+            )
 
     def add(self, table_name: str, partition: str, table: pa.Table) -> None:
         if table.num_rows:
@@ -224,7 +225,8 @@ def commit_batch(root: Path, valid: pa.Table) -> BatchResult:
                 " UNION ALL ".join(
                     f"SELECT mention_id FROM {read_parquet_sql(fs)} "
                     "WHERE mention_id IN (SELECT mention_id FROM batch_ids)"
-                    for fs in (files["mentions"], files["refinements"]) if fs
+                    for fs in (files["mentions"], files["refinements"])
+                    if fs
                 ),
             )["mention_id"]
             batch = batch.filter(pc.invert(pc.is_in(batch["mention_id"], value_set=stored)))
@@ -284,11 +286,13 @@ def _load_existing(con: duckdb.DuckDBPyConnection, snap: layout.Snapshot, files:
     extra = {layout.partition_of(y) for y in years}
     have = set(files["mentions"])
     files["mentions"] = files["mentions"] + [
-        f for p in sorted(extra) for f in snap.files("mentions", p) if f not in have]
+        f for p in sorted(extra) for f in snap.files("mentions", p) if f not in have
+    ]
 
 
-def _load_groups(con: duckdb.DuckDBPyConnection, name: str, table: str, paths: list[Path], groups: str,
-                 *, create: bool = False) -> None:
+def _load_groups(
+    con: duckdb.DuckDBPyConnection, name: str, table: str, paths: list[Path], groups: str, *, create: bool = False
+) -> None:
     """Rows of ``table`` in ``paths`` whose (actor, action, target) is in ``groups``, into ``name``."""
     date = "date" if table == "events" else "reported_date"
     if paths:
@@ -365,9 +369,11 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
         return _Refine(groups, 0, 0)
     con.register("cand", groups)
     # Every report of the candidate groups: its stored event (NULL when new), own key, own id.
-    stored = "SELECT NULL::VARCHAR AS mention_id, NULL::VARCHAR AS old_id, NULL::VARCHAR AS actor, " \
-             "NULL::VARCHAR AS action, NULL::VARCHAR AS target, NULL::DATE AS date, " \
-             "NULL::VARCHAR AS date_precision, NULL::VARCHAR AS own_id WHERE false"
+    stored = (
+        "SELECT NULL::VARCHAR AS mention_id, NULL::VARCHAR AS old_id, NULL::VARCHAR AS actor, "
+        "NULL::VARCHAR AS action, NULL::VARCHAR AS target, NULL::DATE AS date, "
+        "NULL::VARCHAR AS date_precision, NULL::VARCHAR AS own_id WHERE false"
+    )
     if files["mentions"]:
         stored = f"""
             WITH e AS (SELECT ev.* FROM ev SEMI JOIN cand USING (actor, action, target))
@@ -375,7 +381,7 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
                    CASE WHEN rf.mention_id IS NULL THEN e.date ELSE rf.reported_date END AS date,
                    coalesce(rf.reported_precision, e.date_precision) AS date_precision,
                    coalesce(rf.reported_event_id, e.event_id) AS own_id
-            FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files['mentions'])}
+            FROM (SELECT mention_id, event_id FROM {read_parquet_sql(files["mentions"])}
                   WHERE event_id IN (SELECT event_id FROM e)) m
             JOIN e USING (event_id)
             LEFT JOIN rf ON rf.mention_id = m.mention_id"""
@@ -390,7 +396,8 @@ def _refine(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> _Re
     )
     mapping = _fetch(con, assign_sql("rep"))
     final_keys = mapping.select(["actor", "action", "target", "final_date", "final_precision"]).rename_columns(
-        ["actor", "action", "target", "date", "date_precision"])
+        ["actor", "action", "target", "date", "date_precision"]
+    )
     con.register("keymap", mapping.append_column("final_id", event_ids(final_keys)))
     # Keys missing from keymap stay where they are: their event is their own key's.
     con.execute(
@@ -444,8 +451,9 @@ def _apply_final_ids(con: duckdb.DuckDBPyConnection, batch: pa.Table, refine: _R
     return batch
 
 
-def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
-                  refine: _Refine) -> int:
+def _write_events(
+    con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging, refine: _Refine
+) -> int:
     """Recompute the events the batch touched; return how many are new."""
     con.execute(
         """
@@ -460,7 +468,7 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
     if hit_files and files["mentions"]:
         stored_mentions = f"""
             SELECT m.* REPLACE (coalesce(rk.final_id, m.event_id) AS event_id)
-            FROM (SELECT {mention_cols} FROM {read_parquet_sql(files['mentions'])}
+            FROM (SELECT {mention_cols} FROM {read_parquet_sql(files["mentions"])}
                   WHERE event_id IN (SELECT event_id FROM ev_hit)) m
             LEFT JOIN rk USING (mention_id)"""
     else:
@@ -506,8 +514,9 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
         # File by file, so one file's rows are in memory at a time; an anti-join in DuckDB
         # (not a hash set of the hit ids built per file).
         path = Path(name)
-        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql([path])} "
-                           "WHERE event_id NOT IN (SELECT event_id FROM ev_hit)")
+        kept = _fetch(
+            con, f"SELECT * FROM {read_parquet_sql([path])} WHERE event_id NOT IN (SELECT event_id FROM ev_hit)"
+        )
         staging.replace(path, "events", path.parent.name, kept)
     for partition, part in _split_by_partition(events):
         staging.add("events", partition, part)
@@ -518,8 +527,9 @@ def _write_events(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], 
     ).fetchall()[0][0]
 
 
-def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
-                    refine: _Refine) -> None:
+def _write_mentions(
+    con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging, refine: _Refine
+) -> None:
     names = table_schema("mentions").names
     new = _fetch(con, f"SELECT {', '.join(names)}, year FROM nn")
     for partition, part in _split_by_partition(new):
@@ -537,15 +547,20 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
         old = _read_file(path)
         index = pc.index_in(old["mention_id"], value_set=rk["mention_id"])
         moved = pc.is_valid(index)
-        table = old.set_column(old.schema.get_field_index("event_id"), "event_id",
-                               pc.coalesce(rk["final_id"].take(index), old["event_id"]))
+        table = old.set_column(
+            old.schema.get_field_index("event_id"), "event_id", pc.coalesce(rk["final_id"].take(index), old["event_id"])
+        )
         here = path.parent.name
         years = pc.year(rk["final_date"].take(index))
         destinations = {layout.partition_of(y) for y in pc.unique(pc.filter(years, moved)).to_pylist()}
         stay = pc.invert(moved)
         for partition in destinations:
-            goes = pc.and_(moved, pc.is_null(years) if partition == layout.partition_of(None)
-                           else pc.fill_null(pc.equal(years, int(partition.split("=")[1])), False))
+            goes = pc.and_(
+                moved,
+                pc.is_null(years)
+                if partition == layout.partition_of(None)
+                else pc.fill_null(pc.equal(years, int(partition.split("=")[1])), False),
+            )
             if partition == here:
                 stay = pc.or_(stay, goes)
             else:
@@ -553,16 +568,21 @@ def _write_mentions(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]
         staging.replace(path, "mentions", here, table.filter(stay))
 
 
-def _write_refinements(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging,
-                       refine: _Refine) -> None:
+def _write_refinements(
+    con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]], staging: _Staging, refine: _Refine
+) -> None:
     """Replace the refinement rows of the recomputed groups (in the files that were read)."""
     if refine.groups.num_rows == 0:
         return
-    stale = [r[0] for r in con.execute(
-        "SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target)").fetchall()]
+    stale = [
+        r[0]
+        for r in con.execute("SELECT DISTINCT filename FROM rf SEMI JOIN cand USING (actor, action, target)").fetchall()
+    ]
     if stale:
-        kept = _fetch(con, f"SELECT * FROM {read_parquet_sql(stale, filename=True)} t "
-                           "ANTI JOIN cand USING (actor, action, target)")
+        kept = _fetch(
+            con,
+            f"SELECT * FROM {read_parquet_sql(stale, filename=True)} t ANTI JOIN cand USING (actor, action, target)",
+        )
         for name in stale:
             path = Path(name)
             staging.replace(path, "refinements", path.parent.name, kept.filter(pc.equal(kept["filename"], name)))
