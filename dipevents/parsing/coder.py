@@ -91,6 +91,16 @@ _ITS_ACT = re.compile(
     r"(?:decision|move|step|stance|position|choice|actions?|measures?|efforts?|call)\b",
     re.I,
 )
+# "welcomed the expulsion of Russian diplomats": the object is another act, named by its noun.
+_ACT_NOUN = re.compile(
+    r"\s{1,3}(?:the|this|that|these|a)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+    r"(?:expulsions?|severance|severing|closure|closing|recall|withdrawal|suspension|imposition|summoning|"
+    r"downgrad\w{1,6}|sanctions|embargo|blockade)\s{1,3}(?:(?:imposed|placed|announced)\s{1,3})?(?:of|on|against)\b",
+    re.I,
+)
+_EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
+_DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
+_OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
 _MUTUAL_WORDS = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
 )
@@ -238,6 +248,7 @@ class _Coder:
         self.news_day: dt.date | None = None  # the story's day: the first recent day it names
         self._news_scanned = 0
         self.index = 0
+        self.triggers: list[TriggerMatch] = []  # the current sentence's
 
     def run(self) -> list[Event]:
         line = -1
@@ -317,7 +328,8 @@ class _Coder:
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
         if mentions and prefilter(s):
-            for trig in find_triggers(s):
+            self.triggers = find_triggers(s)
+            for trig in self.triggers:
                 if self._skipped(s, trig):
                     continue
                 roles = self._roles(s, trig, mentions)
@@ -434,6 +446,10 @@ class _Coder:
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
             # "stand with Albania and support its decision to cut ties with Iran": its = Albania.
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+        elif trig.action in ("support", "condemn") and (act := _ACT_NOUN.match(s, trig.end)):
+            # The author of the act is the target ("the expulsion of Russian diplomats by
+            # Czechia"), never the party it struck; an act without a named author is no event.
+            targets, how_target = self._act_author(s, act.end(), mentions, actor_ids), "act-author"
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
         mutual = False
@@ -468,6 +484,14 @@ class _Coder:
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
         voice = trig.trigger.voice
+        if voice == "noun":
+            # "the expulsion of 23 Russian diplomats by Britain": the agent of a nominal act is
+            # named after it, whoever the clause's subject is.
+            agents = self._act_author(s, trig.end, mentions, set())
+            if agents:
+                return agents, "by"
+            if self._evaluated(s, trig):
+                return [], ""  # "Germany welcomed the expulsion of ...": Germany expelled no one
         if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
             # ", accusing it of ...": the participle's subject is the main clause's subject.
             for i, m in enumerate(left):
@@ -503,6 +527,35 @@ class _Coder:
             if focus:
                 return [self._virtual(focus, "pronoun")], "pronoun"
         return [], ""
+
+    def _object_of_trigger(self, s: str, m: Mention) -> bool:
+        """Whether ``m`` stands right after another act's verb: its object, not a subject."""
+        return any(
+            t.trigger.voice == "active" and t.end <= m.start and _OBJECT_GAP.fullmatch(s, t.end, m.start)
+            for t in self.triggers
+        )
+
+    def _evaluated(self, s: str, trig: TriggerMatch) -> bool:
+        """Whether a nominal act is the object of a support, condemnation, denial or demand."""
+        for t in self.triggers:
+            if t.end <= trig.start and t.action in _EVALUATIONS and _DET_ONLY.fullmatch(s, t.end, trig.start):
+                return True
+        return False
+
+    def _act_author(self, s: str, start: int, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
+        """The states named with "by" after a nominal act that begins at ``start``."""
+        for k, m in enumerate(mentions):
+            if m.start < start or m.start - start > 80:
+                continue
+            if m.prep != "by" or _CLAUSE_BREAK.search(s, start, m.start) is not None:
+                continue
+            group = [m]  # "by Britain and France": the list goes on to the right
+            for n in mentions[k + 1 :]:
+                if not _LIST_GAP.match(s[group[-1].end : n.start]):
+                    break
+                group.append(n)
+            return [g for g in self._members(group) if g.actor not in actor_ids]
+        return []
 
     def _joiner(self, s: str, actors: list[Mention], mentions: list[Mention]) -> Mention | None:
         """ "We join in Rama's call for ...": the state joining the call makes it too."""
@@ -747,6 +800,8 @@ class _Coder:
                     continue
                 if _FOR_ACT.fullmatch(s, m.end, trig.start):
                     continue  # "called out Peru for meddling": Peru is the one imputed
+                if self._object_of_trigger(s, m):
+                    continue  # "Beijing warned Manila against provocation": Manila is warned
 
                 if m.actor in excluded:
                     if voice == "cyber":
