@@ -551,8 +551,8 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             mention.text = sentence[mention.start : end]
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
-        # The title before the name ends on "of" or "of the" and whitespace.
-        if before.rstrip().endswith(("of", "the")) and official_before.search(before):
+        # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
+        if before.rstrip().endswith(("of", "the", "for")) and official_before.search(before):
             mention.kind = "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
