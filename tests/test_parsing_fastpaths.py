@@ -421,10 +421,12 @@ def test_lower_casing_neither_makes_nor_removes_whitespace() -> None:
 def test_official_prechecks_match_the_title_patterns() -> None:
     # _add_officials tries the title patterns only where these anchors allow a match.
     assert actors._official_after().pattern.startswith("\\A(?:['’]s?)?\\s{1,3}")
-    assert actors._official_before().pattern.endswith("\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?$")
+    # every branch of the pattern ends on one of OFFICIAL_BEFORE_ENDS, then an optional "the"
+    assert actors._official_before().pattern.endswith("\\s{1,3}for\\s{1,3}(?:the\\s{1,3})?$")
+    assert "\\s{1,3}of\\s{1,3}(?:the\\s{1,3})?$)|" in actors._official_before().pattern
     assert not actors._official_before().flags & re.IGNORECASE
     for s in _SENTENCES:
         for m in re.finditer(r"\b[A-Z]", s):
             before = s[max(0, m.start() - 80) : m.start()]
             if actors._official_before().search(before):
-                assert before.rstrip().endswith(("of", "the")), s
+                assert before.rstrip().endswith(actors.OFFICIAL_BEFORE_ENDS), s

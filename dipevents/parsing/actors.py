@@ -281,6 +281,11 @@ def _official_before() -> re.Pattern[str]:
     return re.compile(_lexicon()["officials"]["title_before_of"])
 
 
+# The last word of every match of ``_official_before`` ("the spokesman of the", "a spokesman
+# for"): a cheap test before the pattern is tried.
+OFFICIAL_BEFORE_ENDS = ("of", "the", "for")
+
+
 @cache
 def _name_after_official() -> re.Pattern[str]:
     return re.compile(r"\A" + _lexicon()["officials"]["person_name"])
@@ -552,7 +557,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
         # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
-        if before.rstrip().endswith(("of", "the", "for")) and official_before.search(before):
+        if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and official_before.search(before):
             mention.kind = "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
