@@ -44,6 +44,8 @@ class Trigger:
     pattern: re.Pattern[str]
     mutual: bool = False
     left_target: bool = False
+    # The phrasing names no target ("said it would respond in kind"): the story's other party.
+    story_target: bool = False
     keys: tuple[str, ...] = ()
 
     @property
@@ -115,6 +117,7 @@ def triggers() -> tuple[Trigger, ...]:
                 pattern=re.compile(_expand(row["pattern"], macros), flags),
                 mutual=bool(row.get("mutual")),
                 left_target=bool(row.get("left_target")),
+                story_target=bool(row.get("story_target")),
                 keys=tuple(k.lower() for k in row["keys"]),
             )
         )

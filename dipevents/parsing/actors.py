@@ -636,7 +636,14 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         if _OTHER.search(low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other
-        extra.append(Mention(m.start(), m.end(), text, actor, "state", "anaphor"))
+        end = m.end()
+        if "officials" in groups and sentence[end : end + 1] in ("'", "’"):
+            # "The country's foreign ministry summoned ...": the body is the state, as after a name.
+            title = _official_after().match(sentence[end : end + 160])
+            if title and not _ENVOY_HEAD.search(title.group(0)):
+                end += title.end()
+                text = sentence[m.start() : end]
+        extra.append(Mention(m.start(), end, text, actor, "state", "anaphor"))
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda x: x.start)

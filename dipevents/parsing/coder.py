@@ -461,12 +461,12 @@ class _Coder:
         if not targets and not mutual and _OBJECT_PRONOUN.match(s[trig.end : trig.end + 6]):
             # "accusing it of": "it" is the last other state named before the trigger.
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
-            if not targets and self.discourse.focus_other and self.discourse.focus_other not in actor_ids:
-                targets, how_target = [self._virtual(self.discourse.focus_other, "other")], "pronoun"
+            if not targets:
+                targets, how_target = self._story_party(actor_ids), "pronoun"
+        if not targets and not mutual and trig.trigger.story_target:
+            targets, how_target = self._story_party(actor_ids), "story-party"
         if not targets and not mutual and trig.action == "condemn" and _THIS_ACT.match(s[trig.end : trig.end + 60]):
-            other = self.discourse.focus_other
-            if other and other not in actor_ids:
-                targets, how_target = [self._virtual(other, "other")], "other-party"
+            targets, how_target = self._story_party(actor_ids), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
             if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
@@ -527,6 +527,14 @@ class _Coder:
             if focus:
                 return [self._virtual(focus, "pronoun")], "pronoun"
         return [], ""
+
+    def _story_party(self, actor_ids: set[str]) -> list[Mention]:
+        """The state an unnamed "it" or "the decision" points to: the state in focus (the
+        story's acting party), or the other party when the focus is the one acting now."""
+        for other in (self.discourse.focus, self.discourse.focus_other):
+            if other and other not in actor_ids:
+                return [self._virtual(other, "other")]
+        return []
 
     def _object_of_trigger(self, s: str, m: Mention) -> bool:
         """Whether ``m`` stands right after another act's verb: its object, not a subject."""
