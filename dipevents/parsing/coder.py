@@ -379,11 +379,16 @@ class _Coder:
         if subject is not None:
             d.note_state(subject, subject=True)
         if len(mentions) > 1:
-            for a, b in itertools.pairwise(mentions):
+            # "the two countries" are a pair named as such ("Albania and Iran"), not the first
+            # two of a longer list ("Brazil, Colombia and Argentina condemned ...").
+            joined = [_LIST_GAP.match(s[a.end : b.start]) is not None for a, b in itertools.pairwise(mentions)]
+            for k, (a, b) in enumerate(itertools.pairwise(mentions)):
                 if (
-                    a.actor_type == b.actor_type == "state"
+                    joined[k]
+                    and a.actor_type == b.actor_type == "state"
                     and a.actor != b.actor
-                    and _LIST_GAP.match(s[a.end : b.start])
+                    and not (k > 0 and joined[k - 1])
+                    and not (k + 1 < len(joined) and joined[k + 1])
                 ):
                     d.pair = (a.actor, b.actor)
                     break
@@ -465,7 +470,7 @@ class _Coder:
                 targets, how_target = self._story_party(actor_ids), "pronoun"
         if not targets and not mutual and trig.trigger.story_target:
             targets, how_target = self._story_party(actor_ids), "story-party"
-        if not targets and not mutual and trig.action == "condemn" and _THIS_ACT.match(s[trig.end : trig.end + 60]):
+        if not targets and not mutual and trig.action == "condemn" and self._this_act(s, trig):
             targets, how_target = self._story_party(actor_ids), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
@@ -527,6 +532,15 @@ class _Coder:
             if focus:
                 return [self._virtual(focus, "pronoun")], "pronoun"
         return [], ""
+
+    def _this_act(self, s: str, trig: TriggerMatch) -> bool:
+        """Whether the condemnation's object is "the decision", "this move" (no author named):
+        right after the trigger, or after its verb when the trigger runs on to the evaluation
+        ("called the decision another hostile step")."""
+        if _THIS_ACT.match(s[trig.end : trig.end + 60]):
+            return True
+        verb_end = trig.text.find(" ")
+        return verb_end > 0 and _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60]) is not None
 
     def _story_party(self, actor_ids: set[str]) -> list[Mention]:
         """The state an unnamed "it" or "the decision" points to: the state in focus (the
