@@ -98,6 +98,14 @@ _ACT_NOUN = re.compile(
     r"downgrad\w{1,6}|sanctions|embargo|blockade)\s{1,3}(?:(?:imposed|placed|announced)\s{1,3})?(?:of|on|against)\b",
     re.I,
 )
+# A date right after a document's participle ("the agreement signed on April 1, 2001") dates the
+# document; after an auxiliary ("was signed on Friday") it dates the act reported.
+_DOCUMENT_DATE = re.compile(
+    r"\b(?:agreements?|treat(?:y|ies)|accords?|communiqu[eé]s?|deals?|memorand(?:um|a)|protocols?|declarations?|"
+    r"conventions?|charters?|pacts?|contracts?)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+    r"(?:signed|concluded|ratified|dated|adopted)\s{1,3}(?:on\s{1,3}|in\s{1,3})?(?:the\s{1,3})?\Z",
+    re.I,
+)
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -292,7 +300,13 @@ class _Coder:
         if days is None:
             s = self.texts[j]
             found = find_dates(s, self.pub, days_only=True) if _DAYISH.search(s) else []
-            days = [d.date for d in found if d.precision == "day" and (self.pub is None or d.date <= self.pub)]
+            days = [
+                d.date
+                for d in found
+                if d.precision == "day"
+                and (self.pub is None or d.date <= self.pub)
+                and not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)
+            ]
             self._days[j] = days
         return days
 
@@ -317,7 +331,8 @@ class _Coder:
         # Without a publication date, the last full date the text gave anchors undated acts.
         if self.pub is None:
             for d in full_dates(s):
-                self.anchor = d.date
+                if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
+                    self.anchor = d.date
 
     # -- one sentence ---------------------------------------------------------------------
 
@@ -903,6 +918,8 @@ class _Coder:
         for d in dates:
             if marker and d.start < marker.end():
                 continue  # the archive's date marker is the publication date, not the act's
+            if _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
+                continue  # "the agreement signed on 5/27/1998": a document's date, not the act's
             if imputation and (d.start >= trig.start or trig.start - d.end <= 3):
                 continue  # "Iran's July 15 cyberattack": the alleged act's date, not the accusation's
             if d.start >= trig.end and d.start > right_limit:
