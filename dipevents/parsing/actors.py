@@ -303,6 +303,7 @@ _ENVOY_HEAD = re.compile(
 )
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
+_BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
@@ -485,7 +486,7 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
     _add_anaphors(sentence, mentions, discourse, groups)
     previous: Mention | None = None
     anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
-    for mention in mentions:
+    for k, mention in enumerate(mentions):
         if (
             sentence[mention.end : mention.end + 1] in _APOSTROPHES
             and mention.kind != "official"
@@ -500,6 +501,15 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             and previous is not None
             and previous.prep is not None
             and _COORDINATION.fullmatch(sentence[previous.end : mention.start])
+            and (
+                # A bare comma joins a list only if the list goes on ("in France, Germany and
+                # Italy"); "Speaking in Brussels, Germany accused ..." ends a phrase.
+                not _BARE_COMMA.fullmatch(sentence[previous.end : mention.start])
+                or (
+                    k + 1 < len(mentions)
+                    and _COORDINATION.fullmatch(sentence[mention.end : mentions[k + 1].start]) is not None
+                )
+            )
         ):
             mention.prep = previous.prep
         if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):

@@ -535,6 +535,8 @@ class _Coder:
             if m.subject_like and m.kind not in ("envoy",):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
+                if self._object_of_trigger(s, m):
+                    continue  # "Beijing opposed the US sanctions and would take countermeasures"
                 if _CONTRAST.search(s, m.end, trig.start):
                     break  # "Iran has not reacted, but experts believe ...": another clause's subject
                 return self._expand_left(s, left, i), "subject"
