@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -238,7 +239,17 @@ def gazetteer() -> Gazetteer:
     for form in list(forms):
         if form.endswith(".") and form.count(".") > 1:
             forms.setdefault(form[:-1], forms[form])
+    # Wires often drop diacritics ("Bogota", "Asuncion", "Reykjavik"): the plain form too.
+    for form in list(forms):
+        if not form.isascii():
+            plain = _strip_accents(form)
+            if plain != form and plain.isascii():
+                forms.setdefault(plain, forms[form])
     return Gazetteer(forms)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _igo_forms() -> list[tuple[str, str, bool]]:

@@ -106,6 +106,17 @@ _DOCUMENT_DATE = re.compile(
     r"(?:signed|concluded|ratified|dated|adopted)\s{1,3}(?:on\s{1,3}|in\s{1,3})?(?:the\s{1,3})?\Z",
     re.I,
 )
+_CONTENT_CLAUSE = re.compile(
+    r"\A\s{1,3}(?:the\s{1,3}|media\s{1,3}|press\s{1,3})?(?:reports?|claims?|suggestions?|allegations?|accusations?|charges?)"
+    r"\s{1,3}that\b",
+    re.I,
+)
+_IMPUTED = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing)|suspect(?:s|ed|ing)?)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?of\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z"
+    r"|\bblam(?:e|es|ed|ing)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?for\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z",
+    re.I,
+)
+_PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I)
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -152,7 +163,7 @@ _SILENT_ORGS = frozenset({"media", "company", "other"})
 _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
 _LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
-_LOCATIVE_OK = frozenset({"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats"})
+_LOCATIVE_OK = frozenset({"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats", "downgrade_ties"})
 _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
@@ -425,6 +436,8 @@ class _Coder:
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
+        if trig.action not in ("accuse", "cyberattack_accusation") and _IMPUTED.search(window):
+            return True  # "accusing it of supporting Congo": the act imputed, not one reported
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
             trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
@@ -478,11 +491,14 @@ class _Coder:
             mutual = True
         elif not targets and trig.trigger.left_target:
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
-        if not targets and not mutual and _OBJECT_PRONOUN.match(s[trig.end : trig.end + 6]):
-            # "accusing it of": "it" is the last other state named before the trigger.
-            targets, how_target = self._left_other(s, trig, mentions, actor_ids)
-            if not targets:
-                targets, how_target = self._story_party(actor_ids), "pronoun"
+        if not mutual and _OBJECT_PRONOUN.match(s[trig.end : trig.end + 6]):
+            # "accusing it of supporting Congo": "it" is the last other state named before the
+            # trigger (or the story's party), not a state named after the pronoun.
+            pronoun, how = self._left_other(s, trig, mentions, actor_ids)
+            if not pronoun:
+                pronoun, how = self._story_party(actor_ids), "pronoun"
+            if pronoun:
+                targets, how_target = pronoun, how
         if not targets and not mutual and trig.trigger.story_target:
             targets, how_target = self._story_party(actor_ids), "story-party"
         if not targets and not mutual and trig.action == "condemn" and self._this_act(s, trig):
@@ -491,6 +507,10 @@ class _Coder:
             after = s[trig.end : trig.end + 60]
             if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
                 return None
+            if targets and _CONTENT_CLAUSE.match(after):
+                # "denied reports that it had recalled its ambassador from Mogadishu": the
+                # states inside the report are not its authors.
+                targets = []
             if not targets:
                 targets, how_target = self._accusers(actor_ids)
             if not targets and self.cues.accusation_nouns.search(after) and self.discourse.focus_other:
@@ -722,6 +742,14 @@ class _Coder:
 
     def _roles_passive(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
         left = [m for m in mentions if m.end <= trig.start]
+        if trig.trigger.mutual:
+            # "Ties between Rabat and Algiers were severed": each party acts toward the other.
+            between = [m for m in mentions if m.prep == "between" and m.actor_type == "state" and m.end <= trig.end]
+            if len({m.actor for m in between}) >= 2 and between[0].start >= trig.start - 40:
+                return _Roles(self._members(between), [], "between", "mutual", mutual=True)
+            if len(left) == 0 and self.discourse.pair and _PAIR_TIES.search(s, 0, trig.start):
+                pair = [self._virtual(a, "pair") for a in self.discourse.pair]
+                return _Roles(pair, [], "pair", "mutual", mutual=True)
         target: list[Mention] = []
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
