@@ -117,6 +117,9 @@ _IMPUTED = re.compile(
     re.I,
 )
 _PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I)
+# Acts made by speaking: an ambassador or an embassy may make them for its state ("Tehran's
+# envoy to the UN rejected the accusations"); it cannot expel, recall or sever.
+_STATEMENTS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -552,7 +555,7 @@ class _Coder:
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
-            if m.subject_like and m.kind not in ("envoy",):
+            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
                 if self._object_of_trigger(s, m):
@@ -578,6 +581,14 @@ class _Coder:
             return True
         verb_end = trig.text.find(" ")
         return verb_end > 0 and _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60]) is not None
+
+    def _envoy_speaks(self, m: Mention, trig: TriggerMatch) -> bool:
+        """An envoy makes a statement for its state when it is that statement's subject, not
+        the object of another act in between ("the ambassador was summoned to the ministry,
+        which expressed a strong protest")."""
+        return trig.action in _STATEMENTS and not any(
+            t is not trig and m.end <= t.start and t.end <= trig.start for t in self.triggers
+        )
 
     def _story_party(self, actor_ids: set[str]) -> list[Mention]:
         """The state an unnamed "it" or "the decision" points to: the state in focus (the
@@ -862,7 +873,7 @@ class _Coder:
         left = [m for m in mentions if m.end <= trig.start]
         ordered = left if voice == "cyber" else list(reversed(left))
         for m in ordered if actor is None else ():
-            if m.subject_like and m.kind not in ("envoy",) and m is not target:
+            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)) and m is not target:
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
                 if _FOR_ACT.fullmatch(s, m.end, trig.start):
