@@ -310,7 +310,7 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 # An official whose title ends in one of these is the state's envoy: a target, not an actor.
 _ENVOY_HEAD = re.compile(
-    r"(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
+    r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
