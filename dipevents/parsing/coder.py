@@ -120,6 +120,12 @@ _PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2
 # Acts made by speaking: an ambassador or an embassy may make them for its state ("Tehran's
 # envoy to the UN rejected the accusations"); it cannot expel, recall or sever.
 _STATEMENTS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
+_DAYS_AFTER = re.compile(
+    r"\s{0,3},?\s{0,3}(?:just\s{1,3}|only\s{1,3})?(a|an|one|two|three|four|five|six|seven|\d{1,2})\s{1,3}"
+    r"(days?|weeks?)\s{1,3}(after|before)\s{1,3}[^.;:,]{0,80}\Z",
+    re.I,
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -979,6 +985,15 @@ class _Coder:
         if best is not None:
             d = best[1]
             weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
+            if d.precision == "day" and d.end <= trig.start:
+                # "said on Sunday, a day after Czech officials expelled 18 diplomats": the act is
+                # dated from the date named before it.
+                offset = _DAYS_AFTER.match(s, d.end, trig.start)
+                if offset:
+                    n = _NUMBER_WORDS.get(offset.group(1).lower()) or int(offset.group(1))
+                    n = n * (7 if offset.group(2).lower().startswith("week") else 1)
+                    n = -n if offset.group(3).lower() == "after" else n
+                    return d.date + dt.timedelta(days=n), "day", True
             return d.date, d.precision, not weak or trig.start - d.end < 40
         recent = self._recent_day()
         if recent is not None:
