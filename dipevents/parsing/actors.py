@@ -380,7 +380,9 @@ class Discourse:
     def note_state(self, actor: str, subject: bool) -> None:
         """Update the focus after a state is mentioned (``subject``: as the acting party)."""
         if subject:
-            if self.focus != actor:
+            # The previous focus becomes the other party; with no previous focus, the other
+            # party named in the same sentence ("Qatar expelled the Emirati envoy") stays.
+            if self.focus != actor and (self.focus is not None or self.focus_other == actor):
                 self.focus_other = self.focus
             self.focus = actor
         elif actor != self.focus:
@@ -657,6 +659,15 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         if _OTHER.search(low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.
             actor = discourse.focus_other
+        head = low.split()[-1]
+        if head in _FORMS_OF_STATE and not low.startswith(("his ", "her ", "our ")):
+            # "Algeria cut ties with Morocco, accusing the kingdom of hostile acts": "the
+            # kingdom" is the kingdom among the states at hand, whichever is in focus.
+            named = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
+            for candidate in (*named, discourse.focus, discourse.focus_other):
+                if candidate and head in _form_of_state(candidate):
+                    actor = candidate
+                    break
         end = m.end()
         if "officials" in groups and sentence[end : end + 1] in ("'", "’"):
             # "The country's foreign ministry summoned ...": the body is the state, as after a name.
@@ -668,6 +679,22 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda x: x.start)
+
+
+# Anaphor heads that name a form of state, found in the official names ("Kingdom of Morocco",
+# "United Arab Emirates", "Sultanate of Oman", "Islamic Republic of Iran").
+_FORMS_OF_STATE = frozenset({"kingdom", "emirate", "sultanate", "principality", "republic"})
+
+
+@cache
+def _form_of_state(iso3: str) -> str:
+    """The lower-case official name of a state ("" when unknown), for ``_FORMS_OF_STATE``."""
+    from dipevents import countries
+
+    try:
+        return countries.get(iso3).official_name.lower()
+    except countries.UnknownCountryError:
+        return ""
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
