@@ -314,6 +314,7 @@ _ENVOY_HEAD = re.compile(
 )
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
+_REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
 _BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
@@ -448,6 +449,8 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             continue
         start, end = m.span()
         kind = entry.kind
+        if kind in _DEMONYM_KINDS and start and _REGION_BEFORE.search(sentence, max(0, start - 12), start):
+            continue  # "the Central American country", "Latin American governments": a region
         if former:
             if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
                 continue
@@ -634,7 +637,11 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         low = text.lower()
         # "its government" / "their ministry" are the same state as the clause's subject; the
         # coder resolves them to the focus as well, which is right in reported speech.
-        if discourse.focus is None and not low.startswith(("his ", "her ", "our ")):
+        if (
+            discourse.focus is None
+            and not low.startswith(("his ", "her ", "our "))
+            and low.split()[-1] not in _FORMS_OF_STATE
+        ):
             continue
         actor = discourse.focus
         if low.startswith(("his ", "her ", "our ")):
@@ -644,6 +651,11 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
                 actor = named[-1 if not low.startswith("our ") else 0].actor
         if actor is None:
             continue
+        before = {x.actor for x in mentions if x.end <= m.start() and x.actor_type == "state"}
+        if low.startswith("the ") and len(before) == 1:
+            # "The Kremlin said ..., and the foreign ministry urged London": the only state named
+            # before it in the sentence, whatever the previous sentences were about.
+            actor = next(iter(before))
         if low.startswith("the ") and low.split()[-1] in (
             "government",
             "regime",
@@ -668,6 +680,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
                 if candidate and head in _form_of_state(candidate):
                     actor = candidate
                     break
+        if actor is None:
+            continue
         end = m.end()
         if "officials" in groups and sentence[end : end + 1] in ("'", "’"):
             # "The country's foreign ministry summoned ...": the body is the state, as after a name.

@@ -126,6 +126,15 @@ _DAYS_AFTER = re.compile(
     re.I,
 )
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "calls Trudeau's murder allegation 'absurd'": an evaluation of a charge, i.e. a denial.
+_CALLED_CLAIM = re.compile(
+    r"\w+\s{1,3}(?:[\w’'-]{1,25}\s{1,3}){0,4}?(?:allegations?|accusations?|claims?|charges?)\b", re.I
+)
+# Heads of a definite description that names a state ("the emirate"), not its voice ("the
+# statement", "the ministry").
+_STATE_NOUNS = frozenset(
+    {"country", "kingdom", "nation", "republic", "state", "emirate", "sultanate", "regime", "government", "junta"}
+)
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -155,7 +164,7 @@ _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about)\s{1,3})?(?:this|that|the)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
-    r"(?:decision|move|step|measure|act|action|announcement)\b",
+    r"(?:decision|move|step|measure|act|action|announcement|expulsions?|closure)\b",
     re.I,
 )
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
@@ -454,7 +463,9 @@ class _Coder:
 
     def _actions(self, s: str, trig: TriggerMatch) -> list[str]:
         """An accusation naming a cyber operation is a cyberattack accusation; a demand to hold
-        a state accountable for one also attributes it."""
+        a state accountable for one also attributes it; calling an accusation "absurd" denies it."""
+        if trig.action == "condemn" and trig.trigger.voice == "active" and _CALLED_CLAIM.match(trig.text):
+            return ["deny"]
         if trig.action == "accuse" and trig.trigger.voice != "content":
             span = s[trig.start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
@@ -509,7 +520,10 @@ class _Coder:
             if pronoun:
                 targets, how_target = pronoun, how
         if not targets and not mutual and trig.trigger.story_target:
-            targets, how_target = self._story_party(actor_ids), "story-party"
+            # "denounced Washington's decision and said it would respond": the state just named.
+            targets, how_target = self._left_other(s, trig, mentions, actor_ids)
+            if not targets:
+                targets, how_target = self._story_party(actor_ids), "story-party"
         if not targets and not mutual and trig.action == "condemn" and self._this_act(s, trig):
             targets, how_target = self._story_party(actor_ids), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
@@ -719,6 +733,22 @@ class _Coder:
                 if not other or other in actor_ids:
                     continue
                 m = self._virtual(other, "ally")
+            if (
+                m.kind == "anaphor"
+                and m.actor in actor_ids
+                and m.prep is None
+                and not m.possessive
+                and m.text[:4].lower() == "the "
+                and m.text.split()[-1].lower() in _STATE_NOUNS
+            ):
+                # "Bahrain cut ties with Doha, accusing the emirate of ...": an act's object is
+                # not its actor; the description names the other state just named, or the
+                # story's other party.
+                party, _ = self._left_other(s, trig, mentions, actor_ids)
+                party = party or self._story_party(actor_ids)
+                if not party:
+                    continue
+                m = party[0]
             if m.actor in actor_ids or (m.kind == "pair" and set(m.members) & actor_ids):
                 continue
             if skip_from and m.prep == "from":
@@ -834,7 +864,9 @@ class _Coder:
                 if m.start - trig.end <= 30 and m.actor not in target_ids:
                     return m
                 break
-        return None
+        # "Canada's High Commissioner had been summoned": the host is the story's other party.
+        party = self._story_party(target_ids)
+        return party[0] if party else None
 
     def _roles_content(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
         """Imputations ("interference", "baseless", a cyberattack by X): actor = the sentence's
@@ -915,11 +947,16 @@ class _Coder:
                 if best is None or dist < best[0]:
                     best = (dist, m)
             if best is None:
-                return None
+                return self._denial_without_target(actor, how) if trig.action == "deny" else None
             target = best[1]
         if target.actor == actor.actor:
             return None
         return _Roles([actor], [target], how, "culprit" if voice == "cyber" else "nearest")
+
+    def _denial_without_target(self, actor: Mention, how: str) -> _Roles | None:
+        """ "Moscow had nothing to do with it": the denial answers the accusers named before."""
+        accusers, how_target = self._accusers({actor.actor})
+        return _Roles([actor], accusers, how, how_target) if accusers else None
 
     def _cyber_culprit(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         for m in reversed(mentions):
