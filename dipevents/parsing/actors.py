@@ -702,13 +702,15 @@ _FORMS_OF_STATE = frozenset({"kingdom", "emirate", "sultanate", "principality", 
 
 @cache
 def _form_of_state(iso3: str) -> str:
-    """The lower-case official name of a state ("" when unknown), for ``_FORMS_OF_STATE``."""
+    """The lower-case official name of a state and the forms of state the lexicon adds for it
+    ("state of qatar emirate"), for ``_FORMS_OF_STATE``."""
     from dipevents import countries
 
+    extra = " ".join(form for form, states in _lexicon()["anaphors"]["forms_of_state"].items() if iso3 in states)
     try:
-        return countries.get(iso3).official_name.lower()
+        return countries.get(iso3).official_name.lower() + " " + extra
     except countries.UnknownCountryError:
-        return ""
+        return extra
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

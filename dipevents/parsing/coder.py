@@ -536,10 +536,8 @@ class _Coder:
                 targets = []
             if not targets:
                 targets, how_target = self._accusers(actor_ids)
-            if not targets and self.cues.accusation_nouns.search(after) and self.discourse.focus_other:
-                other = self.discourse.focus_other
-                if other not in actor_ids:
-                    targets, how_target = [self._virtual(other, "other")], "other-party"
+            if not targets and self.cues.accusation_nouns.search(after):
+                targets, how_target = self._story_party(actor_ids), "other-party"
         if not targets and not mutual:
             return None
         return _Roles(actors, targets, how_actor, how_target, mutual)
@@ -939,6 +937,8 @@ class _Coder:
             for m in mentions:
                 if m.actor == actor.actor or m.kind == "pair":
                     continue
+                if trig.action == "deny" and m.prep in _LOCATIVE:
+                    continue  # "told reporters in London that his country played no part"
                 dist = trig.start - m.end if m.end <= trig.start else (m.start - trig.end) + 10
                 if m.kind == "anaphor":
                     dist += 60  # a named state beats a back-reference
