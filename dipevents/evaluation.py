@@ -128,6 +128,27 @@ class GoldSet:
         """The gold events of one document."""
         return [g for g in self.events if g.event.doc_id == doc_id]
 
+    def subset(self, doc_ids: Iterable[str]) -> GoldSet:
+        """The documents named (and their gold events), for a split of the set.
+
+        >>> gs = load_gold("fixtures/seeds")  # doctest: +SKIP
+        >>> evaluate(gs.subset(["001_9e629b407b9bbeb8"])).overall.f1  # doctest: +SKIP
+        1.0
+
+        Raises :class:`ValidationError` naming an id that is not a document of the set.
+        """
+        wanted = set(doc_ids)
+        missing = wanted - {d.doc_id for d in self.documents}
+        if missing:
+            raise ValidationError(
+                f"not a document of this gold set: {', '.join(sorted(missing))}", field="doc_id", record="subset"
+            )
+        return GoldSet(
+            documents=tuple(d for d in self.documents if d.doc_id in wanted),
+            events=tuple(g for g in self.events if g.event.doc_id in wanted),
+            root=self.root,
+        )
+
     @classmethod
     def from_records(
         cls,

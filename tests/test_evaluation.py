@@ -531,3 +531,14 @@ def test_counts_add_up_for_any_gold_and_predictions(
     # Predicting exactly the gold is perfect, dates included.
     perfect = evaluate(gs, parser=_parser_from({d: [g.event for g in gs.events_for(d)] for d in ("a", "b")}))
     assert perfect.overall.f1 == 1.0 and perfect.n_date_exact == perfect.n_matched
+
+
+def test_subset_keeps_the_documents_named_and_their_events() -> None:
+    gs = load_gold(REPO / "fixtures" / "seeds")
+    first = gs.documents[0].doc_id
+    part = gs.subset([first])
+    assert [d.doc_id for d in part.documents] == [first]
+    assert part.events and all(g.event.doc_id == first for g in part.events)
+    assert len(part.events) == len(gs.events_for(first)) < len(gs.events)
+    with pytest.raises(ValidationError, match="no-such-doc"):
+        gs.subset([first, "no-such-doc"])
