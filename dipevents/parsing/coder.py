@@ -135,6 +135,11 @@ _CALLED_CLAIM = re.compile(
 _STATE_NOUNS = frozenset(
     {"country", "kingdom", "nation", "republic", "state", "emirate", "sultanate", "regime", "government", "junta"}
 )
+# Between the target and a demand's verb ("Russia must immediately release", "Qatar had to
+# stop"): the lexicon's modal triggers begin at the verb, so that their keys are rare words.
+_MODAL_GAP = re.compile(
+    r"\s{1,3}(?:should|must|(?:had|has|have|needs?)\s{1,3}to)\s{1,3}[\"“]?(?:immediately\s{1,3}|fully\s{1,3})?", re.I
+)
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -878,7 +883,12 @@ class _Coder:
             if _SO_CALLED.search(s[max(0, target.start - 30) : trig.start]):
                 return None
         elif voice == "target_left":
-            before = [m for m in mentions if m.end <= trig.start and trig.start - m.end < 8]
+            before = [
+                m
+                for m in mentions
+                if m.end <= trig.start
+                and (trig.start - m.end < 8 or _MODAL_GAP.fullmatch(s, m.end, trig.start) is not None)
+            ]
             if not before:
                 return None
             target = before[-1]
