@@ -140,6 +140,7 @@ _STATE_NOUNS = frozenset(
 _MODAL_GAP = re.compile(
     r"\s{1,3}(?:should|must|(?:had|has|have|needs?)\s{1,3}to)\s{1,3}[\"“]?(?:immediately\s{1,3}|fully\s{1,3})?", re.I
 )
+_OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -761,6 +762,8 @@ class _Coder:
                 and trig.action not in _LOCATIVE_OK
                 # (the particle of "called in the ambassador" is the trigger's, not the object's)
                 and m.prep in s[trig.end : m.start].lower().split()
+                # "dismay at Israel's decision": the evaluation's object, not a place
+                and not (trig.action in _STATEMENTS and _OBJECT_AT.fullmatch(s, trig.end, m.start))
             ):
                 continue
             if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
