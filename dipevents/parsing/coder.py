@@ -142,6 +142,7 @@ _MODAL_GAP = re.compile(
     re.I,
 )
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
+_CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
@@ -580,6 +581,10 @@ class _Coder:
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
+            if m.prep == "including" and _CLOSING_COMMA.fullmatch(gap):
+                # "Several countries, including Germany and France, condemned ...": the states
+                # named in the parenthesis are the subject's members that the text names.
+                return self._expand_left(s, left, i), "subject"
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
