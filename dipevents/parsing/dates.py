@@ -92,12 +92,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekday", r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"),
         (
             "relperiod",
-            r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|several|a\s+few)\s+(?:days|weeks)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b",
+            r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b",
         ),
     ]
 )
 
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "several": 3, "a few": 3}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "a few": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +183,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         return published - dt.timedelta(days=back), "day", True
     if kind == "relperiod":
         per = " ".join(g["per"].lower().split())
-        if per in ("last week",) or per.endswith("days ago") or per.endswith("weeks ago") or per == "recent days":
+        exact = _EXACT_DAYS_AGO.fullmatch(per)
+        if exact:
+            # "two days ago": a count of days names the day itself
+            head = exact.group(1)
+            n = int(head) if head.isdigit() else _NUMBERS.get(head, 1)
+            return published - dt.timedelta(days=n), "day", True
+        if (
+            per in ("last week",)
+            or per.endswith(("days ago", "day ago", "weeks ago", "week ago"))
+            or per == "recent days"
+        ):
             weeks = 1
             for word, n in _NUMBERS.items():
                 if per.startswith(word + " "):
@@ -207,6 +217,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             n = int(head) if head.isdigit() else _NUMBERS.get(head, 1)
             return dt.date(published.year - n, 1, 1), "year", True
     return None
+
+
+_EXACT_DAYS_AGO = re.compile(r"(a|one|two|three|four|five|six|\d{1,2}) days? ago")
 
 
 def find_dates(sentence: str, published: dt.date | None, *, days_only: bool = False) -> list[DateMention]:
