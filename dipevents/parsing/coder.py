@@ -531,7 +531,14 @@ class _Coder:
             # "denounced Washington's decision and said it would respond": the state just named.
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
             if not targets:
-                targets, how_target = self._story_party(actor_ids), "story-party"
+                # "Beijing recalled its ambassador in August after Lithuania approved ...": a
+                # state named later in the sentence, as a subject, before the story's focus.
+                later = [
+                    m
+                    for m in mentions
+                    if m.start >= trig.end and m.actor_type == "state" and m.actor not in actor_ids and m.subject_like
+                ]
+                targets, how_target = (later[:1], "later") if later else (self._story_party(actor_ids), "story-party")
         if not targets and not mutual and trig.action == "condemn" and self._this_act(s, trig):
             targets, how_target = self._story_party(actor_ids), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
@@ -737,6 +744,12 @@ class _Coder:
             return [anti[-1]], "anti"
         skip_from = trig.action == "recognize"
         for k, m in enumerate(cands):
+            if m.kind == "ally":
+                # "The EU expressed solidarity with Lithuania, and Washington stands with our NATO
+                # ally": the ally is the other state just named, before the story's focus.
+                named, _ = self._left_other(s, trig, [x for x in mentions if x.kind != "ally"], actor_ids)
+                if named and named[0].actor_type == "state":
+                    m = named[0]
             if m.kind == "ally" and m.actor in actor_ids:
                 # "the US came to the defence of its ally": the ally is the other party.
                 other = self.discourse.focus_other
