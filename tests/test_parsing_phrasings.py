@@ -40,8 +40,8 @@ def test_phrasing(case: dict) -> None:
         assert (actor, action, target) not in got, case["text"]
     for ev in events:  # evidence: the sentence is a verbatim slice of the text, and the rule is named
         assert case["text"][ev.sentence_start : ev.sentence_end] == ev.sentence
-        # the rule names the trigger's action; two triggers are recoded by what they are about:
-        # an accusation or demand about a cyber operation, a negative evaluation of a charge
-        recoded = {("cyberattack_accusation", "accuse"), ("cyberattack_accusation", "demand"), ("deny", "condemn")}
-        assert ev.rule.startswith(ev.action.split("_")[0]) or (ev.action, ev.rule.split(":")[0]) in recoded
+        # the rule names the trigger's action, and the action it was recoded to when they differ
+        # (an accusation or demand about a cyber operation, a negative evaluation of a charge)
+        trigger_action = ev.rule.split(":")[0]
+        assert trigger_action == ev.action or ev.rule.endswith(f"|as={ev.action}"), ev.rule
         assert ev.dataset.value == "text" and ev.doc_id == case["id"]

@@ -34,16 +34,21 @@ def actors(draw: st.DrawFn) -> tuple[str, str]:
     return kind, draw(ident)
 
 
-@st.composite
-def dates(draw: st.DrawFn) -> tuple[dt.date | None, str]:
-    precision = draw(st.sampled_from(["day", "month", "year", "unknown"]))
-    day = draw(st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31)))
+def _at_precision(day: dt.date, precision: str) -> tuple[dt.date | None, str]:
+    """``day`` as the schema stores it at ``precision`` (first day of the month or year)."""
     return {
         "day": (day, "day"),
         "month": (day.replace(day=1), "month"),
         "year": (day.replace(month=1, day=1), "year"),
         "unknown": (None, "unknown"),
     }[precision]
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> tuple[dt.date | None, str]:
+    precision = draw(st.sampled_from(["day", "month", "year", "unknown"]))
+    day = draw(st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31)))
+    return _at_precision(day, precision)
 
 
 @st.composite
@@ -153,12 +158,7 @@ def date_keys(draw: st.DrawFn) -> tuple[dt.date | None, str]:
     # Few years and months, so keys collide and every merge rule (and ambiguity) occurs.
     precision = draw(st.sampled_from(["day", "day", "month", "year", "unknown"]))
     day = dt.date(draw(st.sampled_from([2021, 2022])), draw(st.sampled_from([1, 9])), draw(st.sampled_from([1, 7, 9])))
-    return {
-        "day": (day, "day"),
-        "month": (day.replace(day=1), "month"),
-        "year": (day.replace(month=1, day=1), "year"),
-        "unknown": (None, "unknown"),
-    }[precision]
+    return _at_precision(day, precision)
 
 
 @settings(max_examples=40, deadline=None)

@@ -1109,6 +1109,9 @@ class _Coder:
         ):
             salience = "background"
         rule = f"{trig.rule}|actor={roles.how_actor}|target={'mutual' if roles.mutual else roles.how_target}"
+        if action != trig.action:
+            # the evidence says why the action is not the trigger's: "accuse:verb(blame)|...|as=cyberattack_accusation"
+            rule += f"|as={action}"
         data = {
             "actor": actor.actor,
             "actor_type": actor.actor_type,
