@@ -77,9 +77,11 @@ _STATEMENT_OF = re.compile(
 )
 # "We join in X's call for ...": joining (echoing, seconding) a call makes it one's own.
 _JOIN_BEFORE = re.compile(
-    r"\b(?:[Jj]oin(?:s|ed|ing)?(?:\s{1,3}in)?|[Ee]cho(?:es|ed|ing)?|second(?:s|ed|ing)?|add(?:s|ed|ing)?\s{1,3}(?:its|their|our|his|her)\s{1,3}voices?\s{1,3}to)"
+    r"\b(?:[Jj]oin(?:s|ed|ing)?(?:\s{1,3}in)?|[Ee]cho(?:es|ed|ing)?|second(?:s|ed|ing)?|add(?:s|ed|ing)?\s{1,3}(?:its|their|our|his|her)\s{1,3}voices?\s{1,3}to"
+    r"|(?P<follow>[Ff]ollow(?:s|ed|ing)?))"
     r"\s{1,3}(?:the\s{1,3})?(?:[A-Z][\w.-]{1,20}\s{1,3}){0,3}\Z",
 )
+_IN_GAP = re.compile(r"\s{1,3}in\s{1,3}")  # "followed the EU in sanctioning"
 # "hold X accountable for the cyberattack": the demand attributes the attack.
 _FOR_ACT = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
 _SPEECH_AFTER = re.compile(r"\b(?:said|says|stated|wrote|added|announced|tweeted|told\s{1,3}[\w’'-]{1,20})\b")
@@ -155,6 +157,42 @@ _TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
 _S_GAP = re.compile(r"['’]s?\s{1,3}")
 _AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
 _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
+# "Russian intelligence officers were behind the blasts": the state is its agents' modifier.
+_AGENTS_GAP = re.compile(
+    r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
+    r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats)\s{1,3}"
+    r"(?:was|were|is|are|(?:had|has|have)\s{1,3}been)\s{1,3}",
+    re.I,
+)
+_HEADS_OF = re.compile(
+    r"\b(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government)|(?:foreign\s{1,3}|defen[cs]e\s{1,3}|prime\s{1,3})?ministers|"
+    r"presidents|governments|premiers|chancellors|ministries|spokes(?:men|women|persons|people))\s{1,3}of\s{1,3}"
+    r"(?:the\s{1,3})?(?:[A-Z][^.;:!?]{0,60})?\Z",
+    re.I,
+)
+_VERB_GAP = re.compile(r"\s{1,3}(?:(?:also|have|has|had|jointly|\w{2,12}ly)\s{1,3}){0,2}")
+_DETERMINED = re.compile(
+    r"(?:\b(?:the|these|those|its|their|his|her|a|an)|['’]s?)\s{1,3}(?:[\w.-]{1,20}\s{1,3}){0,2}\Z", re.I
+)
+# The acts "the decision" or "the move" can stand for (statements about them are not).
+_DIPLOMATIC_ACTS = frozenset(
+    {
+        "sever_ties",
+        "downgrade_ties",
+        "recall_ambassador",
+        "expel_diplomats",
+        "close_mission",
+        "summon_envoy",
+        "impose_sanctions",
+        "restore_ties",
+        "recognize",
+    }
+)
+_ACT_OF_NOUN = {
+    "expulsion": frozenset({"expel_diplomats"}),
+    "expulsions": frozenset({"expel_diplomats"}),
+    "closure": frozenset({"close_mission", "impose_sanctions"}),
+}
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
@@ -172,7 +210,7 @@ _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about)\s{1,3})?(?:this|that|the)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
-    r"(?:decision|move|step|measure|act|action|announcement|expulsions?|closure)\b",
+    r"(?P<act>decision|move|step|measure|act|action|announcement|expulsions?|closure)\b",
     re.I,
 )
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
@@ -488,6 +526,11 @@ class _Coder:
 
     def _roles(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
         voice = trig.trigger.voice
+        noun = trig.text[:7].lower() in ("charge ", "charges")
+        if noun and _DETERMINED.search(s, max(0, trig.start - 40), trig.start):
+            # "denied the US charges that it supplied drones": a noun, the charge another act
+            # is about, not an accusation this sentence reports.
+            return None
         if voice == "passive":
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
@@ -500,9 +543,7 @@ class _Coder:
             actors, how_actor = self._actor(s, trig, mentions)
         if not actors:
             return None
-        joiner = self._joiner(s, actors, mentions)
-        if joiner is not None:
-            actors = [*actors, joiner]
+        actors = [*actors, *self._joiners(s, actors, mentions, trig)]
         actor_ids = {a.actor for a in actors}
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
             # "stand with Albania and support its decision to cut ties with Iran": its = Albania.
@@ -539,8 +580,8 @@ class _Coder:
                     if m.start >= trig.end and m.actor_type == "state" and m.actor not in actor_ids and m.subject_like
                 ]
                 targets, how_target = (later[:1], "later") if later else (self._story_party(actor_ids), "story-party")
-        if not targets and not mutual and trig.action == "condemn" and self._this_act(s, trig):
-            targets, how_target = self._story_party(actor_ids), "other-party"
+        if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
+            targets, how_target = self._act_party(actor_ids, act), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
             if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
@@ -588,6 +629,10 @@ class _Coder:
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
+            if m.prep == "of" and _VERB_GAP.fullmatch(gap) and _HEADS_OF.search(s, max(0, m.start - 90), m.start):
+                # "The foreign ministers of France and Germany condemned ...": the states whose
+                # leaders act.
+                return self._expand_left(s, left, i), "heads-of"
             if m.prep == "including" and _CLOSING_COMMA.fullmatch(gap):
                 # "Several countries, including Germany and France, condemned ...": the states
                 # named in the parenthesis are the subject's members that the text names.
@@ -606,18 +651,23 @@ class _Coder:
             return [speaker], "speaker"
         if _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40)) or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
-            if focus:
+            # "They sided with Iraq in the war against Iran": a state the sentence names after
+            # the verb is not what its pronoun subject stands for (unless it is the speaker).
+            if focus and (
+                self.speaker is not None or not any(m.actor == focus and m.start >= trig.end for m in mentions)
+            ):
                 return [self._virtual(focus, "pronoun")], "pronoun"
         return [], ""
 
-    def _this_act(self, s: str, trig: TriggerMatch) -> bool:
-        """Whether the condemnation's object is "the decision", "this move" (no author named):
-        right after the trigger, or after its verb when the trigger runs on to the evaluation
-        ("called the decision another hostile step")."""
-        if _THIS_ACT.match(s[trig.end : trig.end + 60]):
-            return True
+    def _this_act(self, s: str, trig: TriggerMatch) -> str | None:
+        """The act noun when the evaluation's object is "the decision", "this move", "the
+        expulsions" (no author named): right after the trigger, or after its verb when the
+        trigger runs on to the evaluation ("called the decision another hostile step")."""
+        m = _THIS_ACT.match(s[trig.end : trig.end + 60])
         verb_end = trig.text.find(" ")
-        return verb_end > 0 and _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60]) is not None
+        if m is None and verb_end > 0:
+            m = _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60])
+        return m.group("act").lower() if m else None
 
     def _envoy_speaks(self, m: Mention, trig: TriggerMatch) -> bool:
         """An envoy makes a statement for its state when it is that statement's subject, not
@@ -634,6 +684,19 @@ class _Coder:
             if other and other not in actor_ids:
                 return [self._virtual(other, "other")]
         return []
+
+    def _act_party(self, actor_ids: set[str], noun: str) -> list[Mention]:
+        """The state behind "the decision", "the expulsions": the author of the last act of that
+        kind coded in the document (any diplomatic act for "the decision"), else the story's
+        party."""
+        actions = _ACT_OF_NOUN.get(noun, _DIPLOMATIC_ACTS)
+        authors = [e.actor for e in reversed(self.events) if e.action in actions and e.actor not in actor_ids]
+        party = self._story_party(actor_ids)
+        # The story's parties first: the one of them that did such an act.
+        for other in (self.discourse.focus, self.discourse.focus_other):
+            if other in authors:
+                return [self._virtual(other, "other")]
+        return [self._virtual(authors[0], "other")] if authors else party
 
     def _object_of_trigger(self, s: str, m: Mention) -> bool:
         """Whether ``m`` stands right after another act's verb: its object, not a subject."""
@@ -664,21 +727,28 @@ class _Coder:
             return [g for g in self._members(group) if g.actor not in actor_ids]
         return []
 
-    def _joiner(self, s: str, actors: list[Mention], mentions: list[Mention]) -> Mention | None:
-        """ "We join in Rama's call for ...": the state joining the call makes it too."""
+    def _joiners(self, s: str, actors: list[Mention], mentions: list[Mention], trig: TriggerMatch) -> list[Mention]:
+        """ "We join in Rama's call for ...", "Australia joined the US in backing ...": the state
+        joining the act makes it too. "followed" joins only an act named right after "in"
+        ("Switzerland followed the EU in sanctioning ..."), not one that came after it."""
         first = actors[0]
         join = _JOIN_BEFORE.search(s, max(0, first.start - 40), first.start) if first.start < first.end else None
         if join is None:
-            return None
+            return []
+        if join.group("follow") and not _IN_GAP.fullmatch(s, actors[-1].end, trig.start):
+            return []
         ids = {a.actor for a in actors}
-        for m in reversed([m for m in mentions if m.end <= join.start()]):
+        left = [m for m in mentions if m.end <= join.start()]
+        for i in range(len(left) - 1, -1, -1):
+            m = left[i]
             if m.subject_like and m.kind != "envoy" and m.actor not in ids:
-                return m
+                # "The UAE and Bahrain followed Saudi Arabia in ...": every state of the list.
+                return [j for j in self._expand_left(s, left, i) if j.actor not in ids]
         if _PRONOUN_SUBJECT.search(s[: join.start()]):
             focus = self.speaker if self.speaker else self.discourse.focus
             if focus and focus not in ids:
-                return self._virtual(focus, "pronoun")
-        return None
+                return [self._virtual(focus, "pronoun")]
+        return []
 
     def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         verbs = self.cues.speech_verbs
@@ -833,15 +903,16 @@ class _Coder:
             target = self._expand_left(s, left, i)
             break
         if not target:
+            if trig.action in _EVALUATIONS and not left and (act := _THIS_ACT.match(s, 0, trig.start)):
+                # "The expulsions drew sharp criticism from Moscow": the act of the story's party.
+                agents = self._agents(s, trig, mentions, set())
+                party = self._act_party({a.actor for a in agents}, act.group("act").lower())
+                if agents and party:
+                    return _Roles(agents, party, "by", "other-party")
             return None
         target_ids = {t.actor for t in target}
-        actor: list[Mention] = []
-        how = ""
-        after = [m for m in mentions if m.start >= trig.end]
-        for m in after:
-            if _BY_AGENT.match(s[trig.end : m.start]) and m.actor not in target_ids:
-                actor, how = [m], "by"
-                break
+        actor = self._agents(s, trig, mentions, target_ids)
+        how = "by" if actor else ""
         if not actor:
             sp = self._speaker_after(s, trig, mentions)
             if sp is not None and sp.actor not in target_ids:
@@ -868,6 +939,21 @@ class _Coder:
         if not actor:
             return None
         return _Roles(actor, target, how, "passive-subject")
+
+    def _agents(self, s: str, trig: TriggerMatch, mentions: list[Mention], target_ids: set[str]) -> list[Mention]:
+        """The agents of a passive act: "by Britain", or "from Britain" when the trigger ends on
+        that preposition ("drew praise from"), with the states listed after it."""
+        after = [m for m in mentions if m.start >= trig.end]
+        agent = _OBJECT_GAP if trig.text[-4:].lower() == "from" else _BY_AGENT
+        for k, m in enumerate(after):
+            if agent.fullmatch(s[trig.end : m.start]) and m.actor not in target_ids:
+                group = [m]  # "was backed by the United States and Britain"
+                for n in after[k + 1 :]:
+                    if not _LIST_GAP.match(s[group[-1].end : n.start]):
+                        break
+                    group.append(n)
+                return [g for g in self._members(group) if g.actor not in target_ids]
+        return []
 
     def _host(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], target: list[Mention], target_ids: set[str]
@@ -909,7 +995,14 @@ class _Coder:
                 m
                 for m in mentions
                 if m.end <= trig.start
-                and (trig.start - m.end < 8 or _MODAL_GAP.fullmatch(s, m.end, trig.start) is not None)
+                and (
+                    trig.start - m.end < 8
+                    or _MODAL_GAP.fullmatch(s, m.end, trig.start) is not None
+                    or (
+                        (m.is_demonym or m.possessive or m.kind == "official")
+                        and _AGENTS_GAP.fullmatch(s, m.end, trig.start) is not None
+                    )
+                )
             ]
             if not before:
                 return None
