@@ -193,6 +193,11 @@ _ACT_OF_NOUN = {
     "expulsions": frozenset({"expel_diplomats"}),
     "closure": frozenset({"close_mission", "impose_sanctions"}),
 }
+_COUP_IN = re.compile(
+    r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?(?:(?:military|attempted|failed|latest|recent)\s{1,3})?"
+    r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power)\s{1,3}in\s{1,3}(?:the\s{1,3})?",
+    re.I,
+)
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
@@ -552,6 +557,10 @@ class _Coder:
             # The author of the act is the target ("the expulsion of Russian diplomats by
             # Czechia"), never the party it struck; an act without a named author is no event.
             targets, how_target = self._act_author(s, act.end(), mentions, actor_ids), "act-author"
+        elif trig.action == "condemn" and (coup := _COUP_IN.match(s, trig.end)):
+            # "condemned the coup in Niger": a junta is coded as the state it seized.
+            targets = [m for m in mentions if m.start == coup.end() and m.actor_type == "state"][:1]
+            how_target = "coup"
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
         mutual = False
