@@ -653,6 +653,9 @@ class _Coder:
                     continue  # "Beijing opposed the US sanctions and would take countermeasures"
                 if _CONTRAST.search(s, m.end, trig.start):
                     break  # "Iran has not reacted, but experts believe ...": another clause's subject
+                seat = left[i + 1] if m.kind == "anaphor" and i + 1 < len(left) else None
+                if seat is not None and seat.prep == "in" and _IN_GAP.fullmatch(s, m.end, seat.start):
+                    return [seat], "subject"  # "the ministry in Ankara": the state whose seat is named
                 return self._expand_left(s, left, i), "subject"
         # Reported speech: "..., the ministry said" / "said the Saudi foreign ministry".
         speaker = self._speaker_after(s, trig, mentions)
