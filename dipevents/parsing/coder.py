@@ -192,6 +192,9 @@ _ACT_OF_NOUN = {
     "expulsion": frozenset({"expel_diplomats"}),
     "expulsions": frozenset({"expel_diplomats"}),
     "closure": frozenset({"close_mission", "impose_sanctions"}),
+    "sanctions": frozenset({"impose_sanctions"}),
+    "measure": frozenset({"impose_sanctions"}),  # "the measures": punitive, as news uses the word
+    "measures": frozenset({"impose_sanctions"}),
 }
 _COUP_IN = re.compile(
     r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?(?:(?:military|attempted|failed|latest|recent)\s{1,3})?"
@@ -214,8 +217,8 @@ _REASON = re.compile(
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _THIS_ACT = re.compile(
-    r"\A\s{0,3}(?:(?:at|over|against|about)\s{1,3})?(?:this|that|the)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
-    r"(?P<act>decision|move|step|measure|act|action|announcement|expulsions?|closure)\b",
+    r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
+    r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions)\b",
     re.I,
 )
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
@@ -702,13 +705,15 @@ class _Coder:
         kind coded in the document (any diplomatic act for "the decision"), else the story's
         party."""
         actions = _ACT_OF_NOUN.get(noun, _DIPLOMATIC_ACTS)
-        authors = [e.actor for e in reversed(self.events) if e.action in actions and e.actor not in actor_ids]
-        party = self._story_party(actor_ids)
-        # The story's parties first: the one of them that did such an act.
-        for other in (self.discourse.focus, self.discourse.focus_other):
-            if other in authors:
-                return [self._virtual(other, "other")]
-        return [self._virtual(authors[0], "other")] if authors else party
+        acts = [e for e in reversed(self.events) if e.action in actions and e.actor not in actor_ids]
+        if not acts:
+            return self._story_party(actor_ids)
+        # The last such act, by one of the story's parties if they did one; "The EU and the US
+        # imposed sanctions ... Russia criticised the measures": every author of it.
+        parties = {self.discourse.focus, self.discourse.focus_other}
+        act = next((e for e in acts if e.actor in parties), acts[0])
+        authors = dict.fromkeys(e.actor for e in acts if e.sentence_start == act.sentence_start)
+        return [self._virtual(a, "other") for a in authors]
 
     def _object_of_trigger(self, s: str, m: Mention) -> bool:
         """Whether ``m`` stands right after another act's verb: its object, not a subject."""
