@@ -148,6 +148,7 @@ _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
+_EACH = re.compile(r"\s(?:have\s{1,3}|had\s{1,3})?each\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _MUTUAL_WORDS = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
 )
@@ -160,7 +161,8 @@ _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\
 # "Russian intelligence officers were behind the blasts": the state is its agents' modifier.
 _AGENTS_GAP = re.compile(
     r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
-    r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats)\s{1,3}"
+    r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
+    r"leadership)\s{1,3}"
     r"(?:was|were|is|are|(?:had|has|have)\s{1,3}been)\s{1,3}",
     re.I,
 )
@@ -168,6 +170,12 @@ _HEADS_OF = re.compile(
     r"\b(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government)|(?:foreign\s{1,3}|defen[cs]e\s{1,3}|prime\s{1,3})?ministers|"
     r"presidents|governments|premiers|chancellors|ministries|spokes(?:men|women|persons|people))\s{1,3}of\s{1,3}"
     r"(?:the\s{1,3})?(?:[A-Z][^.;:!?]{0,60})?\Z",
+    re.I,
+)
+# "The leaders of X and Y issued a joint statement saying they ...": the statement is theirs.
+_STATEMENT_GAP = re.compile(
+    r"\s{1,3}(?:\w{2,12}\s{1,3})?(?:issued|released|signed|published|adopted|put\s{1,3}out)\s{1,3}(?:a\s{1,3})?"
+    r"(?:joint\s{1,3})?(?:statement|declaration|communiqu[ée])\s{1,3}[^.;\"“”]{0,80}?[\"“]?",
     re.I,
 )
 _VERB_GAP = re.compile(r"\s{1,3}(?:(?:also|have|has|had|jointly|\w{2,12}ly)\s{1,3}){0,2}")
@@ -567,7 +575,11 @@ class _Coder:
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
         mutual = False
-        reciprocal = _MUTUAL_WORDS.search(s[trig.start : trig.end + 30])
+        # "accused each other", or "the two countries each expelled a diplomat" (no target: with
+        # one, "each" distributes the act, as in "Germany and France each expelled four Russians").
+        reciprocal = _MUTUAL_WORDS.search(s[trig.start : trig.end + 30]) or (
+            not targets and _EACH.search(s, max(0, trig.start - 30), trig.start)
+        )
         if len(actor_ids) > 1 and (reciprocal or (not targets and trig.trigger.mutual)):
             mutual = True
         elif not targets and trig.trigger.left_target:
@@ -641,7 +653,11 @@ class _Coder:
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 return [m], "modifier"
-            if m.prep == "of" and _VERB_GAP.fullmatch(gap) and _HEADS_OF.search(s, max(0, m.start - 90), m.start):
+            if (
+                m.prep == "of"
+                and (_VERB_GAP.fullmatch(gap) or _STATEMENT_GAP.fullmatch(gap))
+                and _HEADS_OF.search(s, max(0, m.start - 90), m.start)
+            ):
                 # "The foreign ministers of France and Germany condemned ...": the states whose
                 # leaders act.
                 return self._expand_left(s, left, i), "heads-of"
