@@ -140,7 +140,8 @@ _STATE_NOUNS = frozenset(
 # Between the target and a demand's verb ("Russia must immediately release", "Qatar had to
 # stop"): the lexicon's modal triggers begin at the verb, so that their keys are rare words.
 _MODAL_GAP = re.compile(
-    r"\s{1,3}(?:should|must|will|would|shall|(?:had|has|have|needs?)\s{1,3}to)\s{1,3}[\"“]?(?:immediately\s{1,3}|fully\s{1,3})?",
+    r"\s{1,3}(?:should|must|will|would|shall|(?:had|has|have|needs?)\s{1,3}to)\s{1,3}[\"“]?(?:immediately\s{1,3}|fully\s{1,3})?"
+    r"(?:be\s{1,3})?",
     re.I,
 )
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
