@@ -164,7 +164,7 @@ _AGENTS_GAP = re.compile(
     r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
     r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
     r"leadership)\s{1,3}"
-    r"(?:was|were|is|are|(?:had|has|have)\s{1,3}been)\s{1,3}",
+    r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3})?",
     re.I,
 )
 _HEADS_OF = re.compile(
