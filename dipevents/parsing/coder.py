@@ -96,7 +96,7 @@ _ITS_ACT = re.compile(
 # "welcomed the expulsion of Russian diplomats": the object is another act, named by its noun.
 _ACT_NOUN = re.compile(
     r"\s{1,3}(?:the|this|that|these|a)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
-    r"(?:expulsions?|severance|severing|closure|closing|recall|withdrawal|suspension|imposition|summoning|"
+    r"(?P<act>expulsions?|severance|severing|closure|closing|recall|withdrawal|suspension|imposition|summoning|"
     r"downgrad\w{1,6}|sanctions|embargo|blockade)\s{1,3}(?:(?:imposed|placed|announced)\s{1,3})?(?:of|on|against)\b",
     re.I,
 )
@@ -197,13 +197,24 @@ _DIPLOMATIC_ACTS = frozenset(
         "recognize",
     }
 )
+# The acts an act noun names, by its first eight letters ("expulsion", "downgrading").
 _ACT_OF_NOUN = {
-    "expulsion": frozenset({"expel_diplomats"}),
-    "expulsions": frozenset({"expel_diplomats"}),
+    "expulsio": frozenset({"expel_diplomats"}),
     "closure": frozenset({"close_mission", "impose_sanctions"}),
-    "sanctions": frozenset({"impose_sanctions"}),
+    "closing": frozenset({"close_mission", "impose_sanctions"}),
+    "sanction": frozenset({"impose_sanctions"}),
     "measure": frozenset({"impose_sanctions"}),  # "the measures": punitive, as news uses the word
     "measures": frozenset({"impose_sanctions"}),
+    "severanc": frozenset({"sever_ties"}),
+    "severing": frozenset({"sever_ties"}),
+    "recall": frozenset({"recall_ambassador"}),
+    "withdraw": frozenset({"recall_ambassador"}),
+    "suspensi": frozenset({"downgrade_ties", "impose_sanctions"}),
+    "impositi": frozenset({"impose_sanctions"}),
+    "summonin": frozenset({"summon_envoy"}),
+    "downgrad": frozenset({"downgrade_ties"}),
+    "embargo": frozenset({"impose_sanctions"}),
+    "blockade": frozenset({"impose_sanctions"}),
 }
 _COUP_IN = re.compile(
     r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?(?:(?:military|attempted|failed|latest|recent)\s{1,3})?"
@@ -567,8 +578,12 @@ class _Coder:
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
         elif trig.action in ("support", "condemn") and (act := _ACT_NOUN.match(s, trig.end)):
             # The author of the act is the target ("the expulsion of Russian diplomats by
-            # Czechia"), never the party it struck; an act without a named author is no event.
+            # Czechia"), never the party it struck; without a named author, the author of such an
+            # act coded earlier in the document ("condemned the expulsion of its staff"), else
+            # no event.
             targets, how_target = self._act_author(s, act.end(), mentions, actor_ids), "act-author"
+            if not targets:
+                targets = self._act_party(actor_ids, act.group("act").lower(), strict=True)
         elif trig.action == "condemn" and (coup := _COUP_IN.match(s, trig.end)):
             # "condemned the coup in Niger": a junta is coded as the state it seized.
             targets = [m for m in mentions if m.start == coup.end() and m.actor_type == "state"][:1]
@@ -717,14 +732,14 @@ class _Coder:
                 return [self._virtual(other, "other")]
         return []
 
-    def _act_party(self, actor_ids: set[str], noun: str) -> list[Mention]:
+    def _act_party(self, actor_ids: set[str], noun: str, strict: bool = False) -> list[Mention]:
         """The state behind "the decision", "the expulsions": the author of the last act of that
-        kind coded in the document (any diplomatic act for "the decision"), else the story's
-        party."""
-        actions = _ACT_OF_NOUN.get(noun, _DIPLOMATIC_ACTS)
+        kind coded in the document (any diplomatic act for "the decision"), else (unless
+        ``strict``) the story's party."""
+        actions = _ACT_OF_NOUN.get(noun[:8], _DIPLOMATIC_ACTS)
         acts = [e for e in reversed(self.events) if e.action in actions and e.actor not in actor_ids]
         if not acts:
-            return self._story_party(actor_ids)
+            return [] if strict else self._story_party(actor_ids)
         # The last such act, by one of the story's parties if they did one; "The EU and the US
         # imposed sanctions ... Russia criticised the measures": every author of it.
         parties = {self.discourse.focus, self.discourse.focus_other}
