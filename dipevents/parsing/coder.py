@@ -221,6 +221,7 @@ _COUP_IN = re.compile(
     r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power)\s{1,3}in\s{1,3}(?:the\s{1,3})?",
     re.I,
 )
+_CLAUSE_OPENING = re.compile(r"(?:\A|[“\"‘]|\b(?:that|said|says)\s)\s{0,3}(?:the\s{1,3})?\Z", re.I)
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
@@ -1105,6 +1106,21 @@ class _Coder:
                 actor, how = self._virtual(focus, "focus"), "focus"
         if actor is None:
             return None
+        if target is None and trig.action == "condemn":
+            # "Israel's supply of weapons to Azerbaijan is unacceptable": the author of the act
+            # the clause opens with, not the state nearest the evaluation.
+            target = next(
+                (
+                    m
+                    for m in mentions
+                    if m.end <= trig.start
+                    and m.possessive
+                    and m.kind not in ("anaphor", "pair", "pronoun")
+                    and m.actor != actor.actor
+                    and _CLAUSE_OPENING.search(s, max(0, m.start - 12), m.start)
+                ),
+                None,
+            )
         if target is None:
             # The nearest other state to the imputation, left first (possessors, demonyms).
             best: tuple[int, Mention] | None = None
