@@ -163,7 +163,9 @@ _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\
 _AGENTS_GAP = re.compile(
     r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
     r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
-    r"leadership)\s{1,3}"
+    r"leadership|jets?|warplanes?|fighter\s{1,3}jets?|aircraft|planes?|helicopters?|bombers?|drones?|missiles?|rockets?|"
+    r"artillery|army|navy|warships?|vessels?|submarines?|tanks|"
+    r"coast\s{1,3}guard|(?-i:[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?))\s{1,3}"
     r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3})?",
     re.I,
 )
