@@ -224,6 +224,10 @@ _COUP_IN = re.compile(
     re.I,
 )
 _CLAUSE_OPENING = re.compile(r"(?:\A|[“\"‘]|\b(?:that|said|says)\s)\s{0,3}(?:the\s{1,3})?\Z", re.I)
+_IN_RELATIVE = re.compile(r",\s{0,3}(?:whose|which|who|where)\b[^,;]{0,80}\Z", re.I)
+_RELATIVE_GAP = re.compile(
+    r",\s{0,3}(?:whose|which|who)\b[^,;]{0,80},\s{1,3}(?:(?:also|jointly|\w{2,12}ly)\s{1,3})?", re.I
+)
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
@@ -674,7 +678,7 @@ class _Coder:
                 return [m], "modifier"
             if (
                 m.prep == "of"
-                and (_VERB_GAP.fullmatch(gap) or _STATEMENT_GAP.fullmatch(gap))
+                and (_VERB_GAP.fullmatch(gap) or _STATEMENT_GAP.fullmatch(gap) or _RELATIVE_GAP.fullmatch(gap))
                 and _HEADS_OF.search(s, max(0, m.start - 90), m.start)
             ):
                 # "The foreign ministers of France and Germany condemned ...": the states whose
@@ -691,6 +695,8 @@ class _Coder:
                     continue  # "Beijing opposed the US sanctions and would take countermeasures"
                 if _CONTRAST.search(s, m.end, trig.start):
                     break  # "Iran has not reacted, but experts believe ...": another clause's subject
+                if gap.rstrip().endswith(",") and _IN_RELATIVE.search(s, max(0, m.start - 80), m.start):
+                    continue  # "The presidents of X and Y, whose countries chair the Minsk Group, called"
                 seat = left[i + 1] if m.kind == "anaphor" and i + 1 < len(left) else None
                 if seat is not None and seat.prep == "in" and _IN_GAP.fullmatch(s, m.end, seat.start):
                     return [seat], "subject"  # "the ministry in Ankara": the state whose seat is named
