@@ -1,0 +1,100 @@
+"""The parser's speed-ups must not change what it finds: each is compared with the plain
+computation it replaces, on real text and on generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dipevents.parsing import actions
+from dipevents.parsing.actions import folded, literal_prefixes, matches, triggers
+from tests.test_parsing_fastpaths import _SALAD, _SENTENCES
+
+# Words that begin trigger patterns, and characters that fold to ASCII letters.
+_TRIGGER_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "Iran",
+            "cut",
+            "CUT",
+            "ſever",
+            "Kick",
+            "İn",
+            "ın",
+            "expelled",
+            "ties",
+            "relations",
+            "were",
+            "severed",
+            "should",
+            "must",
+            "stop",
+            "“",
+            "démarche",
+            "dEmarches",
+            "strong",
+            "protest",
+            "was",
+            "accused",
+            "by",
+            "behind",
+            "the",
+            "attack",
+            "recognition",
+            "of",
+            "-",
+            ",",
+            "\n",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+def _same_matches(s: str) -> None:
+    low = folded(s)
+    for trig in triggers():
+        assert [m.span() for m in matches(trig, s, low)] == [m.span() for m in trig.pattern.finditer(s)], (
+            trig.rule,
+            s,
+        )
+
+
+def test_every_trigger_has_literal_prefixes() -> None:
+    # Not needed for correctness (a pattern without prefixes is matched the plain way), but
+    # the speed of find_triggers depends on it.
+    assert all(t.prefixes for t in triggers())
+
+
+def test_literal_prefixes_of_awkward_patterns() -> None:
+    assert literal_prefixes(re.compile(r"(?<!\bin\s)\b(?:strong\s+)?d[eé]marche", re.I)) == ("d", "strong")
+    assert literal_prefixes(re.compile(r"(?:(?<=\bwas\s)|(?<=\bis\s))accused\b", re.I)) == ("accused",)
+    assert literal_prefixes(re.compile(r"\b\w+ing", re.I)) == ()
+    assert literal_prefixes(re.compile(r"x?", re.I)) == ()
+    assert literal_prefixes(re.compile(r"(?-i:Iran)", re.I)) == ()
+    assert literal_prefixes(re.compile(r"é", re.I)) == ()
+
+
+def test_the_characters_that_fold_to_ascii_letters() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = [chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF and letter.fullmatch(chr(c)) is not None]
+    assert sorted(found) == sorted(actions._FOLDS_TO_ASCII)
+
+
+def test_prefix_places_find_what_finditer_finds_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_matches(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRIGGER_SALAD)
+def test_prefix_places_find_what_finditer_finds_on_trigger_salad(s: str) -> None:
+    _same_matches(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_SALAD, st.text(max_size=200)))
+def test_prefix_places_find_what_finditer_finds_on_any_text(s: str) -> None:
+    _same_matches(s)
