@@ -8,9 +8,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import actions
-from dipevents.parsing.actions import folded, literal_prefixes, matches, triggers
-from tests.test_parsing_fastpaths import _SALAD, _SENTENCES
+from dipevents.parsing import _trie, dates
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
+from dipevents.parsing.actions import triggers
+from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
 
 # Words that begin trigger patterns, and characters that fold to ASCII letters.
 _TRIGGER_SALAD = st.lists(
@@ -53,13 +54,15 @@ _TRIGGER_SALAD = st.lists(
 ).map(" ".join)
 
 
-def _same_matches(s: str) -> None:
+def _same_matches(s: str, patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> None:
     low = folded(s)
-    for trig in triggers():
-        assert [m.span() for m in matches(trig, s, low)] == [m.span() for m in trig.pattern.finditer(s)], (
-            trig.rule,
-            s,
-        )
+    for pattern, prefixes in patterns:
+        fast = [m.span() for m in finditer_at_prefixes(pattern, prefixes, s, low)]
+        assert fast == [m.span() for m in pattern.finditer(s)], (pattern.pattern[:60], s)
+
+
+def _same_trigger_matches(s: str) -> None:
+    _same_matches(s, [(t.pattern, t.prefixes) for t in triggers()])
 
 
 def test_every_trigger_has_literal_prefixes() -> None:
@@ -78,23 +81,40 @@ def test_literal_prefixes_of_awkward_patterns() -> None:
 
 
 def test_the_characters_that_fold_to_ascii_letters() -> None:
-    letter = re.compile("[a-z]", re.IGNORECASE)
+    letter = re.compile("[a-z0-9]", re.IGNORECASE)
     found = [chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF and letter.fullmatch(chr(c)) is not None]
-    assert sorted(found) == sorted(actions._FOLDS_TO_ASCII)
+    assert sorted(found) == sorted(_trie._FOLDS_TO_ASCII)
 
 
 def test_prefix_places_find_what_finditer_finds_on_real_text() -> None:
     for s in _SENTENCES:
-        _same_matches(s)
+        _same_trigger_matches(s)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TRIGGER_SALAD)
 def test_prefix_places_find_what_finditer_finds_on_trigger_salad(s: str) -> None:
-    _same_matches(s)
+    _same_trigger_matches(s)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(_SALAD, st.text(max_size=200)))
 def test_prefix_places_find_what_finditer_finds_on_any_text(s: str) -> None:
-    _same_matches(s)
+    _same_trigger_matches(s)
+
+
+def _same_date_matches(s: str) -> None:
+    _same_matches(s, [(p, dates._PREFIXES[kind]) for kind, p in dates._PATTERNS])
+
+
+def test_date_prefixes_find_what_finditer_finds_on_real_text() -> None:
+    assert dates._PREFIXES["weekday"] and dates._PREFIXES["mdy"]
+    for s in _SENTENCES:
+        _same_date_matches(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, st.text(max_size=100)))
+def test_date_prefixes_find_what_finditer_finds_on_date_salad(s: str) -> None:
+    _same_date_matches(s + " ſep 7, 2022 İn Monday")
+    _same_date_matches(s)

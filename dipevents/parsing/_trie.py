@@ -1,8 +1,16 @@
-"""One regular expression for many literal words, shaped as a trie.
+"""One regular expression for many literal words, shaped as a trie; and the literal words a
+regular expression's matches begin with, to try it only where they stand.
 
 Python's ``re`` tries the branches of an alternation one after the other; sharing prefixes
 ("Saudi", "Saudi Arabia", "Saudis") makes each branch point tried once, so the cost of a
 scan barely grows with the number of words.
+
+A pattern that begins with ``\\b`` and a list of words ("\\b(?:sever(?:s|ed)?|cut...)")
+gives the engine nothing to skip ahead with when it ignores case: ``finditer`` tries the
+whole pattern at every character. :func:`literal_prefixes` reads the words every match
+begins with from the parsed pattern; ``str.find`` of them in the lower-cased text gives the
+few places where a match can begin, and :func:`finditer_at_prefixes` tries the pattern
+there only, finding what ``finditer`` finds.
 
 >>> import re
 >>> re.fullmatch(trie_regex(["expel", "expelled", "expulsion"]), "expelled") is not None
@@ -13,8 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from re import _constants as _sre
+from re import _parser as _sre_parse
+from typing import Any
 
-__all__ = ["trie_regex", "trie_regex_by_first"]
+__all__ = ["finditer_at_prefixes", "folded", "literal_prefixes", "trie_regex", "trie_regex_by_first"]
 
 
 def _trie(words: Iterable[str]) -> dict:
@@ -66,3 +77,113 @@ def _escape(ch: str) -> str:
     if ch in "'’":
         return "['’]"
     return re.escape(ch)
+
+
+# -- the literal words a pattern's matches begin with --------------------------------------
+
+_MAX_PREFIXES = 64
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+# The only characters outside ASCII that a case-insensitive pattern matches to an ASCII
+# letter or digit (dotted and dotless i, long s, the Kelvin sign; a test checks the list). A
+# text holding one is matched the plain way.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
+    """(prefix, complete) pairs for a parsed sequence: every match of it begins with one of
+    the prefixes; ``complete`` when the path was literal to its end, so that what follows the
+    sequence extends the prefix. Whatever is not a literal ends a path (a safe truncation)."""
+    paths = [("", True)]
+    for op, av in items:
+        if not any(complete for _, complete in paths):
+            break
+        if op in _ZERO_WIDTH:
+            continue  # \b and lookarounds consume nothing: leaving them out only adds places
+        if op is _sre.LITERAL:
+            alts = [(chr(av), True)]
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
+            alts = _prefix_paths(av[3].data)
+        elif op is _sre.BRANCH:
+            alts = [path for alt in av[1] for path in _prefix_paths(alt.data)]
+        elif op in _REPEATS:
+            alts = [(p, False) for p, _ in _prefix_paths(av[2].data)]
+            if av[0] == 0:
+                alts.append(("", True))  # no repetition at all: what follows comes first
+        else:
+            alts = [("", False)]
+        new = list(dict.fromkeys((p + q, c) if complete else (p, False) for p, complete in paths for q, c in alts))
+        if len(new) > _MAX_PREFIXES:
+            return [(p, False) for p, _ in paths]  # too many words: cut every path here
+        paths = new
+    return paths
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII words (letters and digits), one of which every match of ``pattern``
+    begins with (case ignored); empty when some match may begin otherwise.
+
+    >>> literal_prefixes(re.compile("(?:sever(?:s|ed)?|cut(?:ting)?|br(?:eak|oke)) ties", re.I))
+    ('break', 'broke', 'cut', 'sever')
+    """
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        paths = _prefix_paths(tree.data)
+    except Exception:  # an internal module of the standard library: be safe if it changes
+        return ()
+    words = set()
+    for path, _ in paths:
+        # Only ASCII letters and digits, whose case-insensitive match str.lower() mirrors exactly.
+        n = 0
+        while n < len(path) and path[n].isascii() and path[n].isalnum():
+            n += 1
+        if n == 0:
+            return ()
+        words.add(path[:n].lower())
+    # A word that extends another adds no place to try.
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, for the prefix tests; None when a character would spoil them
+    (one that lower-cases to two characters or that a case-insensitive pattern matches to an
+    ASCII letter)."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
+        return None
+    return low
+
+
+def finditer_at_prefixes(
+    pattern: re.Pattern[str], prefixes: tuple[str, ...], text: str, low: str | None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying the pattern only where one of its
+    ``prefixes`` (``literal_prefixes(pattern)``) stands in ``low`` (``folded(text)``).
+
+    A match must begin with a prefix, case ignored, and every character of the prefix is an
+    ASCII letter or digit, which only itself or its other case matches (``folded`` rules out
+    the other characters that could): so a match begins where the prefix stands in the
+    lower-cased text. The places are tried left to right from the end of the last match, as
+    finditer does (a pattern with prefixes cannot match the empty string).
+    """
+    if low is None or not prefixes:
+        return list(pattern.finditer(text))
+    places: list[int] = []
+    for word in prefixes:
+        at = low.find(word)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + 1)
+    if not places:
+        return []
+    places.sort()
+    found = []
+    last = 0
+    match = pattern.match
+    for p in places:
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                found.append(m)
+    return found

@@ -12,14 +12,12 @@ many sentences that carry no event.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as _sre
-from re import _parser as _sre_parse
 from typing import Any
 
 from dipevents._resources import read_json
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
 from dipevents.parsing.organisations import organisation_heads
 
 __all__ = [
@@ -50,7 +48,7 @@ class Trigger:
     # The phrasing names no target ("said it would respond in kind"): the story's other party.
     story_target: bool = False
     keys: tuple[str, ...] = ()
-    # Lower-case ASCII words of which every match begins with one (see literal_prefixes);
+    # Lower-case ASCII words, one of which begins every match (``_trie.literal_prefixes``);
     # empty when the pattern does not allow the test.
     prefixes: tuple[str, ...] = ()
 
@@ -282,7 +280,7 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
 
     Only the triggers whose keys occur in the sentence are tried (``every`` tries all, for tests,
     with a plain ``finditer``). A pattern is tried only where one of its literal prefixes
-    stands (see :func:`matches`), which finds what ``finditer`` finds.
+    stands (``_trie.finditer_at_prefixes``), which finds what ``finditer`` finds.
     """
     found: list[TriggerMatch] = []
     if every:
@@ -292,7 +290,7 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     else:
         low = folded(sentence)
         for trig in _candidates(sentence):
-            for m in matches(trig, sentence, low):
+            for m in finditer_at_prefixes(trig.pattern, trig.prefixes, sentence, low):
                 found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
     if len(found) < 2:
         return found
@@ -304,114 +302,3 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
             continue
         out.append(t)
     return out
-
-
-# -- trying a pattern only where its literal prefixes stand --------------------------------
-#
-# A trigger pattern begins with \b and a list of words ("\b(?:sever(?:s|ed)?|cut...)"), which
-# Python's regex engine cannot use to skip ahead when the pattern ignores case: finditer tries
-# the whole pattern at every character. ``str.find`` of the words in the lower-cased sentence
-# finds the few places where a match can begin, and ``match`` there gives the same matches.
-
-_MAX_PREFIXES = 64
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
-# The only characters outside ASCII that a case-insensitive pattern matches to an ASCII
-# letter (dotted and dotless i, long s, the Kelvin sign; tests check the list). A sentence
-# holding one is matched the plain way.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
-    """(prefix, complete) pairs for a parsed sequence: every match of it begins with one of
-    the prefixes; ``complete`` when the path was literal to its end, so that what follows the
-    sequence extends the prefix. Whatever is not a literal ends a path (a safe truncation)."""
-    paths = [("", True)]
-    for op, av in items:
-        if not any(complete for _, complete in paths):
-            break
-        if op in _ZERO_WIDTH:
-            continue  # \b and lookarounds consume nothing: leaving them out only adds places
-        if op is _sre.LITERAL:
-            alts = [(chr(av), True)]
-        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
-            alts = _prefix_paths(av[3].data)
-        elif op is _sre.BRANCH:
-            alts = [path for alt in av[1] for path in _prefix_paths(alt.data)]
-        elif op in _REPEATS:
-            alts = [(p, False) for p, _ in _prefix_paths(av[2].data)]
-            if av[0] == 0:
-                alts.append(("", True))  # no repetition at all: what follows comes first
-        else:
-            alts = [("", False)]
-        new = list(dict.fromkeys((p + q, c) if complete else (p, False) for p, complete in paths for q, c in alts))
-        if len(new) > _MAX_PREFIXES:
-            return [(p, False) for p, _ in paths]  # too many words: cut every path here
-        paths = new
-    return paths
-
-
-def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Lower-case ASCII words, one of which every match of ``pattern`` begins with (matched
-    ignoring case); empty when some match may begin otherwise.
-
-    >>> literal_prefixes(re.compile("(?:sever(?:s|ed)?|cut(?:ting)?|br(?:eak|oke)) ties", re.I))
-    ('break', 'broke', 'cut', 'sever')
-    """
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        paths = _prefix_paths(tree.data)
-    except Exception:  # an internal module of the standard library: be safe if it changes
-        return ()
-    words = set()
-    for path, _ in paths:
-        # Only ASCII letters, whose case-insensitive match str.lower() mirrors exactly.
-        n = 0
-        while n < len(path) and path[n].isascii() and path[n].isalpha():
-            n += 1
-        if n == 0:
-            return ()
-        words.add(path[:n].lower())
-    # A word that extends another adds no place to try.
-    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
-
-
-def folded(sentence: str) -> str | None:
-    """``sentence`` lower-cased, for :func:`matches`; None when a character would spoil the
-    prefix test (one that lower-cases to two characters or matches an ASCII letter)."""
-    low = sentence.lower()
-    if len(low) != len(sentence) or (not sentence.isascii() and any(c in sentence for c in _FOLDS_TO_ASCII)):
-        return None
-    return low
-
-
-def matches(trig: Trigger, sentence: str, low: str | None) -> Iterator[re.Match[str]]:
-    """``trig.pattern.finditer(sentence)``, trying the pattern only where one of its prefixes
-    stands in ``low`` (``folded(sentence)``).
-
-    A match must begin with a prefix, case ignored, and every character of the prefix is an
-    ASCII letter, which only the same letter in either case matches (``folded`` rules out the
-    other characters that could): so a match begins where the prefix stands in the lower-cased
-    text. Tried left to right from the end of the last match, as finditer does (no pattern
-    with prefixes can match the empty string).
-    """
-    if low is None or not trig.prefixes:
-        yield from trig.pattern.finditer(sentence)
-        return
-    places: list[int] = []
-    for word in trig.prefixes:
-        at = low.find(word)
-        while at >= 0:
-            places.append(at)
-            at = low.find(word, at + 1)
-    if len(places) > 1:
-        places.sort()
-    last = 0
-    match = trig.pattern.match
-    for p in places:
-        if p < last:
-            continue
-        m = match(sentence, p)
-        if m is not None:
-            last = m.end()
-            yield m

@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
+
 __all__ = ["DateMention", "find_dates", "full_dates", "publication_date"]
 
 _MONTHS = {
@@ -96,6 +98,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     ]
 )
+
+# The words each pattern's matches begin with, to try it only where they stand (dmy, dm,
+# relperiod and the digit forms have none and are scanned the plain way).
+_PREFIXES = {kind: literal_prefixes(pattern) for kind, pattern in _PATTERNS}
 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "a few": 3}
 
@@ -227,7 +233,8 @@ def find_dates(sentence: str, published: dt.date | None, *, days_only: bool = Fa
 
     ``days_only`` looks only for expressions that can name a day (not "in 2016", "in July").
     """
-    if not _HAS_DATE_WORD.search(sentence):
+    # (a digit is one of the gate's branches, and the cheapest to look for)
+    if _DIGIT.search(sentence) is None and _HAS_DATE_WORD.search(sentence) is None:
         return []
     return _scan(sentence, published, _applicable(sentence, days_only))
 
@@ -253,8 +260,9 @@ def full_dates(sentence: str) -> list[DateMention]:
 def _scan(sentence: str, published: dt.date | None, patterns: list[tuple[str, re.Pattern[str]]]) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    low = folded(sentence)
     for kind, pattern in patterns:
-        for m in pattern.finditer(sentence):
+        for m in finditer_at_prefixes(pattern, _PREFIXES[kind], sentence, low):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
