@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipevents.parsing import _trie, dates
-from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
 
@@ -118,3 +118,40 @@ def test_date_prefixes_find_what_finditer_finds_on_real_text() -> None:
 def test_date_prefixes_find_what_finditer_finds_on_date_salad(s: str) -> None:
     _same_date_matches(s + " ſep 7, 2022 İn Monday")
     _same_date_matches(s)
+
+
+def _same_search(s: str, pos: int, endpos: int) -> None:
+    low = folded(s)
+    pairs = [(dates._DATE_WORD, dates._DATE_WORD_PREFIXES), (dates._MONTH_START, dates._MONTH_START_PREFIXES)]
+    pairs += [(t.pattern, t.prefixes) for t in triggers()[::7]]
+    for pattern, prefixes in pairs:
+        fast = search_at_prefixes(pattern, prefixes, s, low, pos, endpos)
+        slow = pattern.search(s, pos, endpos)
+        assert (fast and fast.span()) == (slow and slow.span()), (pattern.pattern[:60], s, pos, endpos)
+
+
+def test_search_at_prefixes_finds_what_search_finds_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_search(s, 0, len(s))
+        _same_search(s, len(s) // 3, len(s) - 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, _TRIGGER_SALAD, st.text(max_size=100)), st.integers(0, 120), st.integers(0, 120))
+def test_search_at_prefixes_finds_what_search_finds_on_salad(s: str, pos: int, endpos: int) -> None:
+    _same_search(s, pos, endpos)
+    _same_search(s, 0, len(s))
+
+
+def test_lower_casing_leaves_digits_as_they_are() -> None:
+    # _trie._places finds the digits of the lower-cased text.
+    digit = re.compile(r"\d")
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF and digit.match(chr(code)):
+            assert chr(code).lower() == chr(code), hex(code)
+
+
+def test_patterns_that_begin_with_a_number_have_the_digit_prefix() -> None:
+    assert dates._PREFIXES["dmy"] == (_trie.DIGIT,)
+    assert _trie.DIGIT in dates._PREFIXES["relperiod"]
+    assert literal_prefixes(re.compile(r"\b(?:\w|\d)")) == ()

@@ -25,7 +25,14 @@ from re import _constants as _sre
 from re import _parser as _sre_parse
 from typing import Any
 
-__all__ = ["finditer_at_prefixes", "folded", "literal_prefixes", "trie_regex", "trie_regex_by_first"]
+__all__ = [
+    "finditer_at_prefixes",
+    "folded",
+    "literal_prefixes",
+    "search_at_prefixes",
+    "trie_regex",
+    "trie_regex_by_first",
+]
 
 
 def _trie(words: Iterable[str]) -> dict:
@@ -88,6 +95,10 @@ _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 # letter or digit (dotted and dotless i, long s, the Kelvin sign; a test checks the list). A
 # text holding one is matched the plain way.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# A prefix made of this one character stands for any decimal digit (\d, Unicode included),
+# for the patterns that begin with a number ("[0-3]?\d", "\d{1,2}").
+DIGIT = "\x00"
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
@@ -102,6 +113,8 @@ def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
             continue  # \b and lookarounds consume nothing: leaving them out only adds places
         if op is _sre.LITERAL:
             alts = [(chr(av), True)]
+        elif op is _sre.IN and _digits_only(av):
+            alts = [(DIGIT, False)]
         elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
             alts = _prefix_paths(av[3].data)
         elif op is _sre.BRANCH:
@@ -119,9 +132,20 @@ def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
     return paths
 
 
+def _digits_only(items: Any) -> bool:
+    """Whether a character class matches decimal digits only (\\d, 0-9 or a part of it)."""
+    return bool(items) and all(
+        (op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT)
+        or (op is _sre.LITERAL and 0x30 <= av <= 0x39)
+        or (op is _sre.RANGE and 0x30 <= av[0] <= av[1] <= 0x39)
+        for op, av in items
+    )
+
+
 def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Lower-case ASCII words (letters and digits), one of which every match of ``pattern``
-    begins with (case ignored); empty when some match may begin otherwise.
+    begins with (case ignored); empty when some match may begin otherwise. The word
+    :data:`DIGIT` stands for a decimal digit, where a match may begin with a number.
 
     >>> literal_prefixes(re.compile("(?:sever(?:s|ed)?|cut(?:ting)?|br(?:eak|oke)) ties", re.I))
     ('break', 'broke', 'cut', 'sever')
@@ -133,6 +157,9 @@ def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
         return ()
     words = set()
     for path, _ in paths:
+        if path[:1] == DIGIT:
+            words.add(DIGIT)
+            continue
         # Only ASCII letters and digits, whose case-insensitive match str.lower() mirrors exactly.
         n = 0
         while n < len(path) and path[n].isascii() and path[n].isalnum():
@@ -168,15 +195,9 @@ def finditer_at_prefixes(
     """
     if low is None or not prefixes:
         return list(pattern.finditer(text))
-    places: list[int] = []
-    for word in prefixes:
-        at = low.find(word)
-        while at >= 0:
-            places.append(at)
-            at = low.find(word, at + 1)
+    places = _places(prefixes, low, 0, len(low))
     if not places:
         return []
-    places.sort()
     found = []
     last = 0
     match = pattern.match
@@ -187,3 +208,41 @@ def finditer_at_prefixes(
                 last = m.end()
                 found.append(m)
     return found
+
+
+def search_at_prefixes(
+    pattern: re.Pattern[str],
+    prefixes: tuple[str, ...],
+    text: str,
+    low: str | None,
+    pos: int = 0,
+    endpos: int | None = None,
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, trying the pattern only where one of its
+    ``prefixes`` stands in ``low`` (see :func:`finditer_at_prefixes`): the leftmost place
+    where it matches. A match ends by ``endpos``, so its prefix stands inside the range."""
+    end = len(text) if endpos is None else endpos
+    if low is None or not prefixes:
+        return pattern.search(text, pos, end)
+    match = pattern.match
+    for p in _places(prefixes, low, pos, end):
+        m = match(text, p, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _places(prefixes: tuple[str, ...], low: str, pos: int, end: int) -> list[int]:
+    """Where the prefixes stand in ``low[pos:end]``, in order."""
+    places: list[int] = []
+    for word in prefixes:
+        if word == DIGIT:
+            # (lower-casing leaves digits as they are, so these are the text's digits)
+            places.extend(m.start() for m in _DIGIT_RE.finditer(low, pos, end))
+            continue
+        at = low.find(word, pos, end)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + 1, end)
+    places.sort()
+    return places
