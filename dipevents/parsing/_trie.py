@@ -235,14 +235,17 @@ def search_at_prefixes(
 def _places(prefixes: tuple[str, ...], low: str, pos: int, end: int) -> list[int]:
     """Where the prefixes stand in ``low[pos:end]``, in order."""
     places: list[int] = []
+    append = places.append
+    digits = DIGIT in prefixes
+    whole = pos == 0 and end == len(low)  # (find without bounds is the common case, and faster)
     for word in prefixes:
-        if word == DIGIT:
-            # (lower-casing leaves digits as they are, so these are the text's digits)
-            places.extend(m.start() for m in _DIGIT_RE.finditer(low, pos, end))
-            continue
-        at = low.find(word, pos, end)
+        at = low.find(word) if whole else low.find(word, pos, end)
         while at >= 0:
-            places.append(at)
+            append(at)
             at = low.find(word, at + 1, end)
+    if digits:
+        # (lower-casing leaves digits as they are, so these are the text's digits; a DIGIT
+        # character the finds above met in the text only adds a place to try)
+        places.extend(m.start() for m in _DIGIT_RE.finditer(low, pos, end))
     places.sort()
     return places
