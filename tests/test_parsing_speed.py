@@ -155,3 +155,8 @@ def test_patterns_that_begin_with_a_number_have_the_digit_prefix() -> None:
     assert dates._PREFIXES["dmy"] == (_trie.DIGIT,)
     assert _trie.DIGIT in dates._PREFIXES["relperiod"]
     assert literal_prefixes(re.compile(r"\b(?:\w|\d)")) == ()
+
+
+def test_small_literal_classes_are_read_as_alternatives() -> None:
+    assert literal_prefixes(re.compile(r"\b(?:[Tt]he|[Bb]oth)\s")) == ("both", "the")
+    assert literal_prefixes(re.compile(r"\b[A-Za-z]he")) == ()

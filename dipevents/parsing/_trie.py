@@ -89,6 +89,7 @@ def _escape(ch: str) -> str:
 # -- the literal words a pattern's matches begin with --------------------------------------
 
 _MAX_PREFIXES = 64
+_SMALL_CLASS = 4  # a class of up to this many literal characters is read as alternatives
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 # The only characters outside ASCII that a case-insensitive pattern matches to an ASCII
@@ -115,6 +116,8 @@ def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
             alts = [(chr(av), True)]
         elif op is _sre.IN and _digits_only(av):
             alts = [(DIGIT, False)]
+        elif op is _sre.IN and 0 < len(av) <= _SMALL_CLASS and all(o is _sre.LITERAL for o, _ in av):
+            alts = [(chr(c), True) for _, c in av]  # "[Tt]he": either letter begins the word
         elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
             alts = _prefix_paths(av[3].data)
         elif op is _sre.BRANCH:
