@@ -122,7 +122,7 @@ def test_date_prefixes_find_what_finditer_finds_on_date_salad(s: str) -> None:
 
 def _same_search(s: str, pos: int, endpos: int) -> None:
     low = folded(s)
-    pairs = [(dates._DATE_WORD, dates._DATE_WORD_PREFIXES), (dates._MONTH_START, dates._MONTH_START_PREFIXES)]
+    pairs = [(dates._MONTH_START, dates._MONTH_START_PREFIXES)]
     pairs += [(t.pattern, t.prefixes) for t in triggers()[::7]]
     for pattern, prefixes in pairs:
         fast = search_at_prefixes(pattern, prefixes, s, low, pos, endpos)
@@ -160,3 +160,28 @@ def test_patterns_that_begin_with_a_number_have_the_digit_prefix() -> None:
 def test_small_literal_classes_are_read_as_alternatives() -> None:
     assert literal_prefixes(re.compile(r"\b(?:[Tt]he|[Bb]oth)\s")) == ("both", "the")
     assert literal_prefixes(re.compile(r"\b[A-Za-z]he")) == ()
+
+
+_DATE_WORD = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|today|tonight|"
+    r"yesterday|this|last|earlier|ago|recent|the\s+day)",
+    re.IGNORECASE,
+)
+
+
+def _every_date_holds_a_date_word(s: str) -> None:
+    # find_dates has no gate: every match of every date pattern holds a digit or a date word.
+    for kind, pattern in dates._PATTERNS:
+        for m in pattern.finditer(s):
+            assert _DATE_WORD.search(m.group(0)), (kind, m.group(0))
+
+
+def test_every_date_expression_holds_a_date_word() -> None:
+    for s in [*_SENTENCES, "The day before, last week, earlier in the day", "ſep 7 and thıs year"]:
+        _every_date_holds_a_date_word(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, st.text(max_size=60)))
+def test_every_date_expression_holds_a_date_word_on_salad(s: str) -> None:
+    _every_date_holds_a_date_word(s)
