@@ -21,6 +21,7 @@ event that full validation makes.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 from typing import Any
 
 from dipevents.schema import Dataset, DatePrecision, Event, Salience, make_event_id
@@ -32,6 +33,8 @@ _IDS = ("actor", "actor_type", "actor_name", "target", "target_type", "target_na
 _DOC = ("doc_id", "url", "publisher", "published", "dataset")
 _REPORT = ("date", "date_precision", "sentence", "sentence_start", "sentence_end", "rule", "salience")
 _DATA_KEYS = frozenset(_IDS + _DOC + _REPORT)  # what the coder passes
+_ids_of = itemgetter(*_IDS)  # data -> the tuple of its _IDS values, in one C call
+_doc_of = itemgetter(*_DOC)
 _DERIVED = ("event_id", "cameo", "quad_class", "goldstein", "plover_type", "plover_mode", "origin_id", "origin_codes")
 # The fast path is used only while Event has exactly the fields it was written for.
 _FAST = frozenset(Event.model_fields) == _DATA_KEYS | set(_DERIVED)
@@ -45,8 +48,9 @@ _TEMPLATE_LIMIT = 20_000
 _IDS_MEMO: dict[tuple[Any, ...], str] = {}
 
 
-def _event_id(actor: str, action: str, target: str, date: dt.date | None, precision: DatePrecision) -> str:
-    """``make_event_id``, remembered (bounded): news repeats the same acts."""
+def _event_id(actor: str, action: str, target: str, date: dt.date | None, precision: str) -> str:
+    """``make_event_id``, remembered (bounded): news repeats the same acts. (``precision`` is
+    the precision's value: a str hashes in C, the enum member in Python.)"""
     key = (actor, action, target, date, precision)
     found = _IDS_MEMO.get(key)
     if found is None:
@@ -56,12 +60,12 @@ def _event_id(actor: str, action: str, target: str, date: dt.date | None, precis
     return found
 
 
-def _copy(template: Event, update: dict[str, Any]) -> Event:
-    """``template.model_copy(update=update)`` without the generic copying machinery: what
-    pydantic's ``__copy__`` does (a new instance sharing nothing mutable with the template),
-    with the fields replaced and the same fields set."""
+def _copy(template: Event, doc: dict[str, Any], report: dict[str, Any]) -> Event:
+    """``template.model_copy(update={**doc, **report})`` without the generic copying
+    machinery: what pydantic's ``__copy__`` does (a new instance sharing nothing mutable with
+    the template), with the fields replaced and the same fields set."""
     event = _new(Event)
-    _setattr(event, "__dict__", {**template.__dict__, **update})
+    _setattr(event, "__dict__", {**template.__dict__, **doc, **report})
     _setattr(event, "__pydantic_extra__", None)
     _setattr(event, "__pydantic_fields_set__", set(template.model_fields_set))
     _setattr(event, "__pydantic_private__", None)
@@ -132,7 +136,7 @@ def _report_values(template: Event, data: dict[str, Any]) -> dict[str, Any] | No
     return {
         "date": date,
         "date_precision": precision,
-        "event_id": _event_id(template.actor, template.action, template.target, date, precision),
+        "event_id": _event_id(template.actor, template.action, template.target, date, data["date_precision"]),
         "sentence": sentence,
         "sentence_start": start,
         "sentence_end": end,
@@ -152,17 +156,17 @@ class EventFactory:
         """``Event.from_dict(data, record=record)``, the same result, usually faster."""
         fast = _FAST and data.keys() == _DATA_KEYS
         if fast:
-            template = _TEMPLATES.get(tuple([data[k] for k in _IDS]))
+            template = _TEMPLATES.get(_ids_of(data))
             if template is not None:
-                doc_key = tuple([data[k] for k in _DOC])
+                doc_key = _doc_of(data)
                 if doc_key != self._doc_key:
                     self._doc_key, self._doc = doc_key, _doc_values(data)
                 report = _report_values(template, data) if self._doc is not None else None
                 if report is not None:
-                    return _copy(template, {**self._doc, **report})
+                    return _copy(template, self._doc, report)
         event = Event.from_dict(data, record=record)  # raises as before on a bad field
         if fast:
             if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
                 _TEMPLATES.clear()
-            _TEMPLATES[tuple([data[k] for k in _IDS])] = event
+            _TEMPLATES[_ids_of(data)] = event
         return event

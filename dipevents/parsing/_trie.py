@@ -1,8 +1,16 @@
-"""One regular expression for many literal words, shaped as a trie.
+"""One regular expression for many literal words, shaped as a trie; and the literal words a
+regular expression's matches begin with, to try it only where they stand.
 
 Python's ``re`` tries the branches of an alternation one after the other; sharing prefixes
 ("Saudi", "Saudi Arabia", "Saudis") makes each branch point tried once, so the cost of a
 scan barely grows with the number of words.
+
+A pattern that begins with ``\\b`` and a list of words ("\\b(?:sever(?:s|ed)?|cut...)")
+gives the engine nothing to skip ahead with when it ignores case: ``finditer`` tries the
+whole pattern at every character. :func:`literal_prefixes` reads the words every match
+begins with from the parsed pattern; ``str.find`` of them in the lower-cased text gives the
+few places where a match can begin, and :func:`finditer_at_prefixes` tries the pattern
+there only, finding what ``finditer`` finds.
 
 >>> import re
 >>> re.fullmatch(trie_regex(["expel", "expelled", "expulsion"]), "expelled") is not None
@@ -13,8 +21,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from re import _constants as _sre
+from re import _parser as _sre_parse
+from typing import Any
 
-__all__ = ["trie_regex", "trie_regex_by_first"]
+__all__ = [
+    "finditer_at_prefixes",
+    "folded",
+    "literal_prefixes",
+    "search_at_prefixes",
+    "trie_regex",
+    "trie_regex_by_first",
+]
 
 
 def _trie(words: Iterable[str]) -> dict:
@@ -66,3 +84,171 @@ def _escape(ch: str) -> str:
     if ch in "'’":
         return "['’]"
     return re.escape(ch)
+
+
+# -- the literal words a pattern's matches begin with --------------------------------------
+
+_MAX_PREFIXES = 64
+_SMALL_CLASS = 4  # a class of up to this many literal characters is read as alternatives
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+# The only characters outside ASCII that a case-insensitive pattern matches to an ASCII
+# letter or digit (dotted and dotless i, long s, the Kelvin sign; a test checks the list). A
+# text holding one is matched the plain way.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# A prefix made of this one character stands for any decimal digit (\d, Unicode included),
+# for the patterns that begin with a number ("[0-3]?\d", "\d{1,2}").
+DIGIT = "\x00"
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
+    """(prefix, complete) pairs for a parsed sequence: every match of it begins with one of
+    the prefixes; ``complete`` when the path was literal to its end, so that what follows the
+    sequence extends the prefix. Whatever is not a literal ends a path (a safe truncation)."""
+    paths = [("", True)]
+    for op, av in items:
+        if not any(complete for _, complete in paths):
+            break
+        if op in _ZERO_WIDTH:
+            continue  # \b and lookarounds consume nothing: leaving them out only adds places
+        if op is _sre.LITERAL:
+            alts = [(chr(av), True)]
+        elif op is _sre.IN and _digits_only(av):
+            alts = [(DIGIT, False)]
+        elif op is _sre.IN and 0 < len(av) <= _SMALL_CLASS and all(o is _sre.LITERAL for o, _ in av):
+            alts = [(chr(c), True) for _, c in av]  # "[Tt]he": either letter begins the word
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
+            alts = _prefix_paths(av[3].data)
+        elif op is _sre.BRANCH:
+            alts = [path for alt in av[1] for path in _prefix_paths(alt.data)]
+        elif op in _REPEATS:
+            alts = [(p, False) for p, _ in _prefix_paths(av[2].data)]
+            if av[0] == 0:
+                alts.append(("", True))  # no repetition at all: what follows comes first
+        else:
+            alts = [("", False)]
+        new = list(dict.fromkeys((p + q, c) if complete else (p, False) for p, complete in paths for q, c in alts))
+        if len(new) > _MAX_PREFIXES:
+            return [(p, False) for p, _ in paths]  # too many words: cut every path here
+        paths = new
+    return paths
+
+
+def _digits_only(items: Any) -> bool:
+    """Whether a character class matches decimal digits only (\\d, 0-9 or a part of it)."""
+    return bool(items) and all(
+        (op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT)
+        or (op is _sre.LITERAL and 0x30 <= av <= 0x39)
+        or (op is _sre.RANGE and 0x30 <= av[0] <= av[1] <= 0x39)
+        for op, av in items
+    )
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII words (letters and digits), one of which every match of ``pattern``
+    begins with (case ignored); empty when some match may begin otherwise. The word
+    :data:`DIGIT` stands for a decimal digit, where a match may begin with a number.
+
+    >>> literal_prefixes(re.compile("(?:sever(?:s|ed)?|cut(?:ting)?|br(?:eak|oke)) ties", re.I))
+    ('break', 'broke', 'cut', 'sever')
+    """
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        paths = _prefix_paths(tree.data)
+    except Exception:  # an internal module of the standard library: be safe if it changes
+        return ()
+    words = set()
+    for path, _ in paths:
+        if path[:1] == DIGIT:
+            words.add(DIGIT)
+            continue
+        # Only ASCII letters and digits, whose case-insensitive match str.lower() mirrors exactly.
+        n = 0
+        while n < len(path) and path[n].isascii() and path[n].isalnum():
+            n += 1
+        if n == 0:
+            return ()
+        words.add(path[:n].lower())
+    # A word that extends another adds no place to try.
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, for the prefix tests; None when a character would spoil them
+    (one that lower-cases to two characters or that a case-insensitive pattern matches to an
+    ASCII letter)."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
+        return None
+    return low
+
+
+def finditer_at_prefixes(
+    pattern: re.Pattern[str], prefixes: tuple[str, ...], text: str, low: str | None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying the pattern only where one of its
+    ``prefixes`` (``literal_prefixes(pattern)``) stands in ``low`` (``folded(text)``).
+
+    A match must begin with a prefix, case ignored, and every character of the prefix is an
+    ASCII letter or digit, which only itself or its other case matches (``folded`` rules out
+    the other characters that could): so a match begins where the prefix stands in the
+    lower-cased text. The places are tried left to right from the end of the last match, as
+    finditer does (a pattern with prefixes cannot match the empty string).
+    """
+    if low is None or not prefixes:
+        return list(pattern.finditer(text))
+    places = _places(prefixes, low, 0, len(low))
+    if not places:
+        return []
+    found = []
+    last = 0
+    match = pattern.match
+    for p in places:
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                found.append(m)
+    return found
+
+
+def search_at_prefixes(
+    pattern: re.Pattern[str],
+    prefixes: tuple[str, ...],
+    text: str,
+    low: str | None,
+    pos: int = 0,
+    endpos: int | None = None,
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, trying the pattern only where one of its
+    ``prefixes`` stands in ``low`` (see :func:`finditer_at_prefixes`): the leftmost place
+    where it matches. A match ends by ``endpos``, so its prefix stands inside the range."""
+    end = len(text) if endpos is None else endpos
+    if low is None or not prefixes:
+        return pattern.search(text, pos, end)
+    match = pattern.match
+    for p in _places(prefixes, low, pos, end):
+        m = match(text, p, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _places(prefixes: tuple[str, ...], low: str, pos: int, end: int) -> list[int]:
+    """Where the prefixes stand in ``low[pos:end]``, in order."""
+    places: list[int] = []
+    append = places.append
+    digits = DIGIT in prefixes
+    whole = pos == 0 and end == len(low)  # (find without bounds is the common case, and faster)
+    for word in prefixes:
+        at = low.find(word) if whole else low.find(word, pos, end)
+        while at >= 0:
+            append(at)
+            at = low.find(word, at + 1, end)
+    if digits:
+        # (lower-casing leaves digits as they are, so these are the text's digits; a DIGIT
+        # character the finds above met in the text only adds a place to try)
+        places.extend(m.start() for m in _DIGIT_RE.finditer(low, pos, end))
+    places.sort()
+    return places

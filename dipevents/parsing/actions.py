@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from dipevents._resources import read_json
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
 from dipevents.parsing.organisations import organisation_heads
 
 __all__ = [
@@ -47,6 +48,9 @@ class Trigger:
     # The phrasing names no target ("said it would respond in kind"): the story's other party.
     story_target: bool = False
     keys: tuple[str, ...] = ()
+    # Lower-case ASCII words, one of which begins every match (``_trie.literal_prefixes``);
+    # empty when the pattern does not allow the test.
+    prefixes: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -109,16 +113,18 @@ def triggers() -> tuple[Trigger, ...]:
     out = []
     for row in lex["triggers"]:
         flags = re.IGNORECASE
+        pattern = re.compile(_expand(row["pattern"], macros), flags)
         out.append(
             Trigger(
                 action=row["action"],
                 name=row["name"],
                 voice=row["voice"],
-                pattern=re.compile(_expand(row["pattern"], macros), flags),
+                pattern=pattern,
                 mutual=bool(row.get("mutual")),
                 left_target=bool(row.get("left_target")),
                 story_target=bool(row.get("story_target")),
                 keys=tuple(k.lower() for k in row["keys"]),
+                prefixes=literal_prefixes(pattern),
             )
         )
     return tuple(out)
@@ -272,12 +278,20 @@ def _candidates(sentence: str) -> list[Trigger]:
 def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     """Trigger matches in ``sentence``, left to right; overlapping matches of one action merge.
 
-    Only the triggers whose keys occur in the sentence are tried (``every`` tries all, for tests).
+    Only the triggers whose keys occur in the sentence are tried (``every`` tries all, for tests,
+    with a plain ``finditer``). A pattern is tried only where one of its literal prefixes
+    stands (``_trie.finditer_at_prefixes``), which finds what ``finditer`` finds.
     """
     found: list[TriggerMatch] = []
-    for trig in triggers() if every else _candidates(sentence):
-        for m in trig.pattern.finditer(sentence):
-            found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
+    if every:
+        for trig in triggers():
+            for m in trig.pattern.finditer(sentence):
+                found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
+    else:
+        low = folded(sentence)
+        for trig in _candidates(sentence):
+            for m in finditer_at_prefixes(trig.pattern, trig.prefixes, sentence, low):
+                found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
     if len(found) < 2:
         return found
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))

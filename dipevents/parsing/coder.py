@@ -369,6 +369,10 @@ class _Coder:
         self.triggers: list[TriggerMatch] = []  # the current sentence's
 
     def run(self) -> list[Event]:
+        # What the current sentence's acts share, found once: (trigger id, action) -> date, and
+        # date start -> whether it dates a document (emptied for each sentence).
+        self._dated: dict[tuple[int, str], tuple[dt.date | None, str, bool]] = {}
+        self._documents: dict[int, bool] = {}
         line = -1
         for index, sent in enumerate(split_sentences(self.text)):
             if sent.line != line:
@@ -452,6 +456,8 @@ class _Coder:
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
+        self._dated.clear()
+        self._documents.clear()
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
             for trig in self.triggers:
@@ -1188,9 +1194,8 @@ class _Coder:
         self, s: str, trig: TriggerMatch, dates: list[DateMention], action: str
     ) -> tuple[dt.date | None, str, bool]:
         """The act's date, its precision, and whether the sentence itself gave it."""
-        brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
-        right_limit = brk.start() if brk else len(s)
         marker = _MARKER.match(s)
+        right_limit: int | None = None  # where the trigger's clause ends; looked for when needed
         best: tuple[int, DateMention] | None = None
         imputation = action in ("accuse", "cyberattack_accusation") and trig.trigger.voice in (
             "cyber",
@@ -1200,18 +1205,28 @@ class _Coder:
         for d in dates:
             if marker and d.start < marker.end():
                 continue  # the archive's date marker is the publication date, not the act's
-            if _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
+            document = self._documents.get(d.start)  # (the same for each act of the sentence)
+            if document is None:
+                document = self._documents[d.start] = (
+                    _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start) is not None
+                )
+            if document:
                 continue  # "the agreement signed on 5/27/1998": a document's date, not the act's
             if imputation and (d.start >= trig.start or trig.start - d.end <= 3):
                 continue  # "Iran's July 15 cyberattack": the alleged act's date, not the accusation's
-            if d.start >= trig.end and d.start > right_limit:
-                continue  # a date in a following clause dates something else
+            if d.start >= trig.end:
+                if right_limit is None:
+                    brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
+                    right_limit = brk.start() if brk else len(s)
+                if d.start > right_limit:
+                    continue  # a date in a following clause dates something else
             dist = trig.start - d.end if d.end <= trig.start else d.start - trig.end
             dist = max(dist, 0)
             if best is None or dist < best[0]:
                 best = (dist, d)
-        if best is None:
+        if best is None and any(d.start > trig.end for d in dates):
             # "“...,” the spokeswoman said on Tuesday": the statement's date dates what it says.
+            # (The verb comes after the trigger, so only a date after the trigger can follow it.)
             verb = _SPEECH_AFTER.search(s, trig.end)
             if verb is not None:
                 after = [d for d in dates if verb.end() <= d.start <= verb.end() + 60]
@@ -1219,7 +1234,7 @@ class _Coder:
                     return after[0].date, after[0].precision, True
         if best is not None:
             d = best[1]
-            weak = bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start])) and d.end <= trig.start
+            weak = d.end <= trig.start and bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start]))
             if d.precision == "day" and d.end <= trig.start:
                 # "said on Sunday, a day after Czech officials expelled 18 diplomats": the act is
                 # dated from the date named before it.
@@ -1260,7 +1275,12 @@ class _Coder:
             actor.actor_type not in ("state", "igo") or target.actor_type not in ("state", "igo")
         ):
             return False
-        date, precision, explicit = self._date(sent.text, trig, dates, action)
+        # The date is the same for every pair of parties an act has: found once per sentence.
+        # (The sentence's triggers live in self.triggers until the next sentence: ids are unique.)
+        when = self._dated.get((id(trig), action))
+        if when is None:
+            when = self._dated[id(trig), action] = self._date(sent.text, trig, dates, action)
+        date, precision, explicit = when
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))

@@ -1,0 +1,187 @@
+"""The parser's speed-ups must not change what it finds: each is compared with the plain
+computation it replaces, on real text and on generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dipevents.parsing import _trie, dates
+from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
+from dipevents.parsing.actions import triggers
+from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
+
+# Words that begin trigger patterns, and characters that fold to ASCII letters.
+_TRIGGER_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "Iran",
+            "cut",
+            "CUT",
+            "ſever",
+            "Kick",
+            "İn",
+            "ın",
+            "expelled",
+            "ties",
+            "relations",
+            "were",
+            "severed",
+            "should",
+            "must",
+            "stop",
+            "“",
+            "démarche",
+            "dEmarches",
+            "strong",
+            "protest",
+            "was",
+            "accused",
+            "by",
+            "behind",
+            "the",
+            "attack",
+            "recognition",
+            "of",
+            "-",
+            ",",
+            "\n",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+def _same_matches(s: str, patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> None:
+    low = folded(s)
+    for pattern, prefixes in patterns:
+        fast = [m.span() for m in finditer_at_prefixes(pattern, prefixes, s, low)]
+        assert fast == [m.span() for m in pattern.finditer(s)], (pattern.pattern[:60], s)
+
+
+def _same_trigger_matches(s: str) -> None:
+    _same_matches(s, [(t.pattern, t.prefixes) for t in triggers()])
+
+
+def test_most_triggers_have_literal_prefixes() -> None:
+    # Not needed for correctness (a pattern without prefixes is matched the plain way), but
+    # the speed of find_triggers depends on it.
+    assert sum(1 for t in triggers() if t.prefixes) >= 0.9 * len(triggers())
+
+
+def test_literal_prefixes_of_awkward_patterns() -> None:
+    assert literal_prefixes(re.compile(r"(?<!\bin\s)\b(?:strong\s+)?d[eé]marche", re.I)) == ("d", "strong")
+    assert literal_prefixes(re.compile(r"(?:(?<=\bwas\s)|(?<=\bis\s))accused\b", re.I)) == ("accused",)
+    assert literal_prefixes(re.compile(r"\b\w+ing", re.I)) == ()
+    assert literal_prefixes(re.compile(r"x?", re.I)) == ()
+    assert literal_prefixes(re.compile(r"(?-i:Iran)", re.I)) == ()
+    assert literal_prefixes(re.compile(r"é", re.I)) == ()
+
+
+def test_the_characters_that_fold_to_ascii_letters() -> None:
+    letter = re.compile("[a-z0-9]", re.IGNORECASE)
+    found = [chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF and letter.fullmatch(chr(c)) is not None]
+    assert sorted(found) == sorted(_trie._FOLDS_TO_ASCII)
+
+
+def test_prefix_places_find_what_finditer_finds_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_trigger_matches(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRIGGER_SALAD)
+def test_prefix_places_find_what_finditer_finds_on_trigger_salad(s: str) -> None:
+    _same_trigger_matches(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_SALAD, st.text(max_size=200)))
+def test_prefix_places_find_what_finditer_finds_on_any_text(s: str) -> None:
+    _same_trigger_matches(s)
+
+
+def _same_date_matches(s: str) -> None:
+    _same_matches(s, [(p, dates._PREFIXES[kind]) for kind, p in dates._PATTERNS])
+
+
+def test_date_prefixes_find_what_finditer_finds_on_real_text() -> None:
+    assert dates._PREFIXES["weekday"] and dates._PREFIXES["mdy"]
+    for s in _SENTENCES:
+        _same_date_matches(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, st.text(max_size=100)))
+def test_date_prefixes_find_what_finditer_finds_on_date_salad(s: str) -> None:
+    _same_date_matches(s + " ſep 7, 2022 İn Monday")
+    _same_date_matches(s)
+
+
+def _same_search(s: str, pos: int, endpos: int) -> None:
+    low = folded(s)
+    pairs = [(dates._MONTH_START, dates._MONTH_START_PREFIXES)]
+    pairs += [(t.pattern, t.prefixes) for t in triggers()[::7]]
+    for pattern, prefixes in pairs:
+        fast = search_at_prefixes(pattern, prefixes, s, low, pos, endpos)
+        slow = pattern.search(s, pos, endpos)
+        assert (fast and fast.span()) == (slow and slow.span()), (pattern.pattern[:60], s, pos, endpos)
+
+
+def test_search_at_prefixes_finds_what_search_finds_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_search(s, 0, len(s))
+        _same_search(s, len(s) // 3, len(s) - 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, _TRIGGER_SALAD, st.text(max_size=100)), st.integers(0, 120), st.integers(0, 120))
+def test_search_at_prefixes_finds_what_search_finds_on_salad(s: str, pos: int, endpos: int) -> None:
+    _same_search(s, pos, endpos)
+    _same_search(s, 0, len(s))
+
+
+def test_lower_casing_leaves_digits_as_they_are() -> None:
+    # _trie._places finds the digits of the lower-cased text.
+    digit = re.compile(r"\d")
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF and digit.match(chr(code)):
+            assert chr(code).lower() == chr(code), hex(code)
+
+
+def test_patterns_that_begin_with_a_number_have_the_digit_prefix() -> None:
+    assert dates._PREFIXES["dmy"] == (_trie.DIGIT,)
+    assert _trie.DIGIT in dates._PREFIXES["relperiod"]
+    assert literal_prefixes(re.compile(r"\b(?:\w|\d)")) == ()
+
+
+def test_small_literal_classes_are_read_as_alternatives() -> None:
+    assert literal_prefixes(re.compile(r"\b(?:[Tt]he|[Bb]oth)\s")) == ("both", "the")
+    assert literal_prefixes(re.compile(r"\b[A-Za-z]he")) == ()
+
+
+_DATE_WORD = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|today|tonight|"
+    r"yesterday|this|last|earlier|ago|recent|the\s+day)",
+    re.IGNORECASE,
+)
+
+
+def _every_date_holds_a_date_word(s: str) -> None:
+    # find_dates has no gate: every match of every date pattern holds a digit or a date word.
+    for kind, pattern in dates._PATTERNS:
+        for m in pattern.finditer(s):
+            assert _DATE_WORD.search(m.group(0)), (kind, m.group(0))
+
+
+def test_every_date_expression_holds_a_date_word() -> None:
+    for s in [*_SENTENCES, "The day before, last week, earlier in the day", "ſep 7 and thıs year"]:
+        _every_date_holds_a_date_word(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DATE_SALAD, st.text(max_size=60)))
+def test_every_date_expression_holds_a_date_word_on_salad(s: str) -> None:
+    _every_date_holds_a_date_word(s)
