@@ -172,6 +172,8 @@ class Gazetteer:
             return None
         if entry.ambiguous and matched != written:
             return None
+        if entry.kind == "person" and len(written) <= 3 and matched != written:
+            return None  # "Xi" is China's president; "Pope Pius XI" and "Article XI" are not
         return entry
 
     def name(self, actor: str) -> str:
