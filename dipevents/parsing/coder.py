@@ -31,7 +31,7 @@ from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
-from dipevents.parsing.dates import DateMention, find_dates, full_dates, publication_date
+from dipevents.parsing.dates import DateMention, dateline_end, find_dates, full_dates, publication_date
 from dipevents.parsing.sentences import Sentence, split_sentences
 from dipevents.schema import Event
 
@@ -1202,9 +1202,12 @@ class _Coder:
             "content",
             "noun",
         )
+        dateline = dateline_end(s) if len(dates) > 1 else 0
         for d in dates:
             if marker and d.start < marker.end():
                 continue  # the archive's date marker is the publication date, not the act's
+            if d.start < dateline:
+                continue  # "VILNIUS, Nov 23 - China downgraded ties on Sunday": the story's date line
             document = self._documents.get(d.start)  # (the same for each act of the sentence)
             if document is None:
                 document = self._documents[d.start] = (

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 
-__all__ = ["DateMention", "find_dates", "full_dates", "publication_date"]
+__all__ = ["DateMention", "dateline_end", "find_dates", "full_dates", "publication_date"]
 
 _MONTHS = {
     "january": 1,
@@ -352,6 +352,16 @@ _DATELINE = re.compile(
     + r"\s{1,3}(?P<day>[0-3]?\d)\b",
     re.MULTILINE,
 )
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline that opens ``sentence`` ends ("VILNIUS, Nov 23"), or 0 without one.
+
+    >>> dateline_end("VILNIUS, Nov 23 (Wire) - China downgraded its ties on Sunday.")
+    15
+    """
+    m = _DATELINE.match(sentence) if sentence[:1].isupper() or sentence[:1].isspace() else None
+    return m.end() if m else 0
 
 
 def publication_date(text: str) -> tuple[dt.date, str] | None:
