@@ -429,7 +429,7 @@ def _may_be_apposition(words: list[str]) -> bool:
     )
 
 
-def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
+def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) -> list[Mention]:
     """Actor mentions of one sentence, left to right, without overlaps.
 
     Officials ("the Saudi Foreign Ministry", "Prime Minister of Albania Edi Rama") become
@@ -543,8 +543,9 @@ def find_mentions(sentence: str, discourse: Discourse) -> list[Mention]:
             elif sentence[mention.end : mention.end + 2].startswith(":"):
                 mention.prep = "label"
         previous = mention
-    # Plural people-nouns ("Palestinians", "Iranians") name people, not governments.
-    if plural:
+    # Plural people-nouns ("Palestinians", "Iranians") name people, not governments (kept
+    # with ``people``: the coder lets a few acts aim at a state's people, "sanctions on 17 Saudis").
+    if plural and not people:
         return [m for m in mentions if m.kind != "demonym_plural"]
     return mentions
 

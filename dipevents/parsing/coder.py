@@ -228,6 +228,18 @@ _IN_RELATIVE = re.compile(r",\s{0,3}(?:whose|which|who|where)\b[^,;]{0,80}\Z", r
 _RELATIVE_GAP = re.compile(
     r",\s{0,3}(?:whose|which|who)\b[^,;]{0,80},\s{1,3}(?:(?:also|jointly|\w{2,12}ly)\s{1,3})?", re.I
 )
+_PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
+_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:on|for|against|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{3,5}teen|\w{3,6}ty|dozens?\s{1,3}of|"
+    r"several)|\d)\s{1,3}\Z",
+    re.I,
+)
+
+
+def _has_people(mentions: list[Mention]) -> bool:
+    return any(m.kind == "demonym_plural" for m in mentions)
+
+
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
@@ -452,7 +464,8 @@ class _Coder:
 
     def _sentence(self, index: int, sent: Sentence) -> None:
         s = sent.text
-        mentions = find_mentions(s, self.discourse)
+        everyone = find_mentions(s, self.discourse, people=True)
+        mentions = [m for m in everyone if m.kind != "demonym_plural"] if _has_people(everyone) else everyone
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
@@ -463,7 +476,7 @@ class _Coder:
             for trig in self.triggers:
                 if self._skipped(s, trig):
                     continue
-                roles = self._roles(s, trig, mentions)
+                roles = self._roles(s, trig, self._with_people(s, trig, mentions, everyone))
                 if roles is None:
                     continue
                 if dates is None:
@@ -473,6 +486,21 @@ class _Coder:
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
+
+    def _with_people(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], everyone: list[Mention]
+    ) -> list[Mention]:
+        """The mentions an act may take: a state's people ("sanctions on 17 Saudis", "visa
+        services for Canadians", "expelled two Britons") only as the object of a sanction or an
+        expulsion, after a number or "on/for/against"; never as an actor or a victim."""
+        if everyone is mentions or trig.action not in _PEOPLE_ACTIONS:
+            return mentions
+        return [
+            m
+            for m in everyone
+            if m.kind != "demonym_plural"
+            or (m.start >= trig.end and _PEOPLE_BEFORE.search(s, max(0, m.start - 20), m.start))
+        ]
 
     def _update_speaker(self, s: str, mentions: list[Mention]) -> None:
         # _SPEAKER ends on one of SPEECH_VERBS after whitespace: the token memo knows if any is there.
