@@ -314,6 +314,11 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 _ENVOY_HEAD = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
+_PLACE_KINDS = frozenset({"capital", "seat"})
+_NAMED_AFTER_PLACE = re.compile(
+    r"\s{1,3}(?:Group|[Aa]greements?|[Aa]ccords?|[Ff]ormat|[Pp]rocess|[Pp]rotocols?|[Dd]eclaration|[Cc]onventions?|"
+    r"[Cc]harter|[Pp]rinciples|[Cc]ommuniqu[eé]|[Pp]lan|[Dd]ocument|[Mm]emorandum|[Ss]ummit)\b"
+)
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
@@ -453,6 +458,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         kind = entry.kind
         if kind in _DEMONYM_KINDS and start and _REGION_BEFORE.search(sentence, max(0, start - 12), start):
             continue  # "the Central American country", "Latin American governments": a region
+        if kind in _PLACE_KINDS and _NAMED_AFTER_PLACE.match(sentence, end):
+            continue  # "the Minsk Group", "the Paris Agreement", "the Oslo Accords": named after a city
         if former:
             if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
                 continue
