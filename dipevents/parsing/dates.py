@@ -81,11 +81,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dm", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON}\b"),
         (
             "month",
-            rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid|earlier\s+in|last|this|next)[- ]{{1,3}}{_MON}\b",
+            rf"\b(?P<prep>in|since|during|by|until|from|through(?:out)?|early|late|mid|earlier\s+in|last|this|next|that|"
+            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[- ]{{1,3}}{_MON}\b",
         ),
         (
             "year",
-            rf"\b(?P<prep>in|since|during|by|until|from|of|year|early|late|mid|around|before|after)"
+            rf"\b(?P<prep>in|since|during|by|until|from|through(?:out)?|of|year|early|late|mid|around|before|after)"
             rf"[- ]{{1,3}}{_YEAR}\b(?![-/]\d)",
         ),
         (
@@ -161,11 +162,25 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         return (d, "day", True) if d else None
     if kind == "month":
         month = _MONTHS[g["mon"].lower().rstrip(".")]
-        if g["mon"].lower() == "may" and g["prep"].lower() not in ("in", "since", "during", "early", "late", "mid"):
+        if g["mon"].lower() == "may" and g["prep"].lower().split()[-1] not in (
+            "in",
+            "since",
+            "during",
+            "early",
+            "late",
+            "mid",
+            "through",
+            "throughout",
+            "of",
+        ):
             return None  # "by may" is more often the modal verb
+        prep = g["prep"].lower()
+        if prep == "that":
+            # "in 2015 ... the ambassador was recalled that July": the year the sentence named.
+            years = _YEAR_IN.findall(m.string, 0, m.start())
+            return (dt.date(int(years[-1]), month, 1), "month", False) if years else None
         if published is None:
             return None
-        prep = g["prep"].lower()
         year = published.year
         if prep == "last" or (prep != "next" and month > published.month):
             year -= 1
@@ -226,6 +241,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     return None
 
 
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _EXACT_DAYS_AGO = re.compile(r"(a|one|two|three|four|five|six|\d{1,2}) days? ago")
 
 
