@@ -149,6 +149,9 @@ def cues() -> Cues:
     )
 
 
+_NO_GROUPS: frozenset[str] = frozenset()
+
+
 class _KeyIndex:
     """Every trigger's keys (word beginnings) and the actor module's gate groups (substrings),
     with a memo of the whitespace tokens already checked.
@@ -168,9 +171,15 @@ class _KeyIndex:
         # One pattern per group: any of its keys as a substring (at the token's beginning for
         # the groups in _TOKEN_START), tested in one C-level call.
         self._group_tests = []
+        anywhere: list[str] = []
         for name, keys in groups.items():
             pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)")
             self._group_tests.append((name, pattern.match if name in _TOKEN_START else pattern.search))
+            anywhere.extend(keys)
+        # Most new tokens are in no group: one search for any group's key rules them out at once.
+        self._any_group = re.compile(
+            "|".join(re.escape(k) for k in sorted(set(anywhere), key=len, reverse=True)) or "(?!)"
+        ).search
         self.by_prefix: dict[str, list[str]] = {}
         for key in index:
             if "-" not in key:
@@ -203,7 +212,7 @@ class _KeyIndex:
                 low = token.lower()
                 keys = {k for w in _WORDS.findall(low) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
                 keys.update(k for k in self.hyphenated if k in low)
-                found = frozenset([g for g, test in groups if test(low)])
+                found = frozenset([g for g, test in groups if test(low)]) if self._any_group(low) else _NO_GROUPS
                 if keys or found:
                     self.keys_of[token] = tuple(keys)
                     self.groups_of[token] = found
