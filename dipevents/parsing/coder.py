@@ -34,6 +34,7 @@ from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazettee
 from dipevents.parsing.dates import DateMention, dateline_end, find_dates, full_dates, publication_date
 from dipevents.parsing.sentences import Sentence, split_sentences
 from dipevents.schema import Event
+from dipevents.vocabulary import fine_actions
 
 __all__ = ["parse_text"]
 
@@ -185,20 +186,8 @@ _VERB_GAP = re.compile(r"\s{1,3}(?:(?:also|have|has|had|jointly|\w{2,12}ly)\s{1,
 _DETERMINED = re.compile(
     r"(?:\b(?:the|these|those|its|their|his|her|a|an)|['’]s?)\s{1,3}(?:[\w.-]{1,20}\s{1,3}){0,2}\Z", re.I
 )
-# The acts "the decision" or "the move" can stand for (statements about them are not).
-_DIPLOMATIC_ACTS = frozenset(
-    {
-        "sever_ties",
-        "downgrade_ties",
-        "recall_ambassador",
-        "expel_diplomats",
-        "close_mission",
-        "summon_envoy",
-        "impose_sanctions",
-        "restore_ties",
-        "recognize",
-    }
-)
+# The acts "the decision" or "the move" can stand for: every action but the statements.
+_DIPLOMATIC_ACTS = frozenset(fine_actions()) - _STATEMENTS
 # The acts an act noun names, by its first eight letters ("expulsion", "downgrading").
 _ACT_OF_NOUN = {
     "expulsio": frozenset({"expel_diplomats"}),
@@ -234,6 +223,16 @@ _PEOPLE_BEFORE = re.compile(
     r"several)|\d)\s{1,3}\Z",
     re.I,
 )
+
+
+def _listed_after(s: str, mentions: list[Mention], k: int) -> list[Mention]:
+    """``mentions[k]`` and the mentions listed right after it ("Britain, France and Poland")."""
+    group = [mentions[k]]
+    for n in mentions[k + 1 :]:
+        if not _LIST_GAP.match(s[group[-1].end : n.start]):
+            break
+        group.append(n)
+    return group
 
 
 def _has_people(mentions: list[Mention]) -> bool:
@@ -811,11 +810,7 @@ class _Coder:
                 continue
             if m.prep != "by" or _CLAUSE_BREAK.search(s, start, m.start) is not None:
                 continue
-            group = [m]  # "by Britain and France": the list goes on to the right
-            for n in mentions[k + 1 :]:
-                if not _LIST_GAP.match(s[group[-1].end : n.start]):
-                    break
-                group.append(n)
+            group = _listed_after(s, mentions, k)  # "by Britain and France"
             return [g for g in self._members(group) if g.actor not in actor_ids]
         return []
 
@@ -1039,11 +1034,7 @@ class _Coder:
         agent = _OBJECT_GAP if trig.text[-4:].lower() == "from" else _BY_AGENT
         for k, m in enumerate(after):
             if agent.fullmatch(s[trig.end : m.start]) and m.actor not in target_ids:
-                group = [m]  # "was backed by the United States and Britain"
-                for n in after[k + 1 :]:
-                    if not _LIST_GAP.match(s[group[-1].end : n.start]):
-                        break
-                    group.append(n)
+                group = _listed_after(s, after, k)  # "was backed by the United States and Britain"
                 return [g for g in self._members(group) if g.actor not in target_ids]
         return []
 
