@@ -218,9 +218,11 @@ _RELATIVE_GAP = re.compile(
     r",\s{0,3}(?:whose|which|who)\b[^,;]{0,80},\s{1,3}(?:(?:also|jointly|\w{2,12}ly)\s{1,3})?", re.I
 )
 _PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
+# What stands before a state's people as an object: a preposition or a number ("on 17 Saudis",
+# "fifteen Iranians"); spelled-out tens and teens are listed so "party" or "city" are not numbers.
 _PEOPLE_BEFORE = re.compile(
-    r"(?:\b(?:on|for|against|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w{3,5}teen|\w{3,6}ty|dozens?\s{1,3}of|"
-    r"several)|\d)\s{1,3}\Z",
+    r"(?:\b(?:on|for|against|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?\s{1,3}of|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)|\d)\s{1,3}\Z",
     re.I,
 )
 
