@@ -129,6 +129,16 @@ _DAYS_AFTER = re.compile(
     re.I,
 )
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# A day told relative to the narrative ("the same day", "a day later", "hours later"): the day
+# the text was just talking about, moved by the offset. Groups: a count and its direction, or
+# a word that says which way ("next", "following", "previous", "preceding").
+_NARRATIVE_DAY = re.compile(
+    r"\b(?:the\s{1,3}(?:very\s{1,3})?same\s{1,3}day|(?:later\s{1,3}|earlier\s{1,3})?that\s{1,3}(?:same\s{1,3})?"
+    r"(?:day|morning|afternoon|evening|night)|hours\s{1,3}(?:later|earlier)|"
+    r"the\s{1,3}(next|following|previous|preceding)\s{1,3}(?:day|morning|afternoon|evening)|"
+    r"(a|an|one|two|three|four|five|six|seven)\s{1,3}days?\s{1,3}(later|earlier))\b",
+    re.I,
+)
 # "calls Trudeau's murder allegation 'absurd'": an evaluation of a charge, i.e. a denial.
 _CALLED_CLAIM = re.compile(
     r"\w+\s{1,3}(?:[\w’'-]{1,25}\s{1,3}){0,4}?(?:allegations?|accusations?|claims?|charges?)\b", re.I
@@ -1271,6 +1281,10 @@ class _Coder:
             return d.date, d.precision, not weak or trig.start - d.end < 40
         recent = self._recent_day()
         if recent is not None:
+            told = _NARRATIVE_DAY.search(s) if "day" in s or "later" in s or "earlier" in s else None
+            if told is not None:
+                # "The same day, X accused Y", "a day later": the sentence dates the act itself.
+                return recent + dt.timedelta(days=_narrative_offset(told)), "day", True
             # No date of its own: the act belongs to the day the text was just talking about.
             return recent, "day", False
         story_day = self._story_day()
@@ -1352,3 +1366,14 @@ class _Coder:
         self.events.append(event)
         self.explicit.append(explicit)
         return True
+
+
+def _narrative_offset(m: re.Match[str]) -> int:
+    """Days from the narrative's day to the one ``_NARRATIVE_DAY`` matched."""
+    which, count, way = m.group(1), m.group(2), m.group(3)
+    if which:
+        return 1 if which.lower() in ("next", "following") else -1
+    if count:
+        n = _NUMBER_WORDS[count.lower()]
+        return n if way.lower() == "later" else -n
+    return 0
