@@ -286,6 +286,12 @@ _ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
 _LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
 _LOCATIVE_OK = frozenset({"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats", "downgrade_ties"})
+# "the award (that) Venezuela rejects": the noun a relative clause's verb takes as its object.
+_OBJECT_BEFORE_SUBJECT = re.compile(
+    r"\b(?:an?|the|this|these|those|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}?([a-z]{3,})\s{1,3}"
+    r"(?:that\s{1,3}|which\s{1,3})?\Z"
+)
+_BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
 _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
@@ -678,6 +684,9 @@ class _Coder:
             after = s[trig.end : trig.end + 60]
             if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
                 return None
+            head = _OBJECT_BEFORE_SUBJECT.search(s, max(0, actors[0].start - 60), actors[0].start) if actors else None
+            if head and _BARE_END.match(after) and not self.cues.accusation_nouns.search(head.group(1)):
+                return None  # "an 1899 award that Venezuela rejects": what is rejected is no charge
             if targets and _CONTENT_CLAUSE.match(after):
                 # "denied reports that it had recalled its ambassador from Mogadishu": the
                 # states inside the report are not its authors.
@@ -702,10 +711,16 @@ class _Coder:
             if self._evaluated(s, trig):
                 return [], ""  # "Germany welcomed the expulsion of ...": Germany expelled no one
         if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
-            # ", accusing it of ...": the participle's subject is the main clause's subject.
+            # ", accusing it of ...": the participle's subject is the main clause's subject. After
+            # a quotation ("“...,” the president said, accusing ..."), that is who said it, not a
+            # subject inside the quotation.
+            quoted = _quotation_end(s, trig.start)
             for i, m in enumerate(left):
-                if m.subject_like and m.kind != "envoy":
+                if m.start >= quoted and m.subject_like and m.kind != "envoy":
                     return self._expand_left(s, left, i), "main-subject"
+            if quoted:
+                speaker = self.speaker or self.line_speaker
+                return ([self._virtual(speaker, "pronoun")], "speaker") if speaker else ([], "")
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
@@ -1377,3 +1392,13 @@ def _narrative_offset(m: re.Match[str]) -> int:
         n = _NUMBER_WORDS[count.lower()]
         return n if way.lower() == "later" else -n
     return 0
+
+
+def _quotation_end(s: str, before: int) -> int:
+    """Where a quotation that opens the sentence closes, if it closes before ``before``; else 0."""
+    m = _QUOTE_OPEN.match(s)
+    if m is None:
+        return 0
+    mark = s[m.end() - 1]
+    close = s.find({"“": "”", "‘": "’"}.get(mark, mark), m.end(), before)
+    return close + 1 if close >= 0 else 0
