@@ -721,6 +721,8 @@ class _Coder:
             if quoted:
                 speaker = self.speaker or self.line_speaker
                 return ([self._virtual(speaker, "pronoun")], "speaker") if speaker else ([], "")
+        if voice == "active" and left and left[-1].is_demonym and not s[left[-1].end : trig.start].strip():
+            return [], ""  # "to comply with American demands": a noun whose author is the demonym
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
