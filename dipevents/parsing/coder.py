@@ -292,6 +292,17 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
     r"(?:that\s{1,3}|which\s{1,3})?\Z"
 )
 _BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
+# ", a move (that) | Dublin called ...", ", which | Dublin called ...": a relative clause about the
+# main clause's act.
+_ACT_RELATIVE = re.compile(
+    r",\s{1,3}(?:(?:a|the|another)\s{1,3}(?:[\w-]{3,15}\s{1,3})?(?:move|decision|step|action|measure|act)\s{1,3}"
+    r"(?:that\s{1,3}|which\s{1,3})?|which\s{1,3})(?:the\s{1,3})?\Z"
+)
+# Between a passive expulsion and the country the envoys leave ("ordered to leave | Bulgaria",
+# "expelled | from Moldova").
+_LEFT_PLACE = re.compile(
+    r"(?:(?<=leave)|(?<=quit))\s{1,3}(?:the\s{1,3})?|(?:(?<=depart)|(?<=expelled))\s{1,3}from\s{1,3}(?:the\s{1,3})?"
+)
 _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
@@ -678,6 +689,16 @@ class _Coder:
                     if m.start >= trig.end and m.actor_type == "state" and m.actor not in actor_ids and m.subject_like
                 ]
                 targets, how_target = (later[:1], "later") if later else (self._story_party(actor_ids), "story-party")
+        if (not targets or how_target == "left") and not mutual and trig.action in ("condemn", "support"):
+            # "Israel recalled its envoy, a move (that) Dublin called regrettable": the relative
+            # clause evaluates the main clause's act, whose author is the main clause's subject.
+            rel = _ACT_RELATIVE.search(s, max(0, actors[0].start - 40), actors[0].start) if actors[0].end else None
+            if rel is not None and rel.end() == actors[0].start:
+                main = next(
+                    (m for m in mentions if m.end <= rel.start() and m.subject_like and m.actor_type == "state"), None
+                )
+                if main is not None and main.actor not in actor_ids:
+                    targets, how_target = [main], "main-clause"
         if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
             targets, how_target = self._act_party(actor_ids, act), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
@@ -1087,6 +1108,9 @@ class _Coder:
                 if m.start - trig.end <= 30 and m.actor not in target_ids:
                     return m
                 break
+        after = next((m for m in mentions if m.start >= trig.end), None)
+        if after is not None and after.actor not in target_ids and _LEFT_PLACE.fullmatch(s, trig.end, after.start):
+            return after  # "were ordered to leave Bulgaria", "were expelled from Moldova": the country left
         # "Canada's High Commissioner had been summoned": the host is the story's other party.
         party = self._story_party(target_ids)
         return party[0] if party else None
