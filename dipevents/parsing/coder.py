@@ -158,6 +158,16 @@ _MODAL_GAP = re.compile(
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
+# A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
+# package", "delayed the adoption of EU sanctions"): its subject did not do the act.
+_UNDONE_BEFORE = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|suspend(?:s|ed|ing)?|remov(?:e|es|ed|ing)|"
+    r"scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|waiv(?:e|es|ed|ing)|end(?:s|ed|ing)?|roll(?:s|ed|ing)?\s{1,3}back|"
+    r"unfr(?:eeze|eezes|eezing|oze)|revers(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|"
+    r"delay(?:s|ed|ing)?|stall(?:s|ed|ing)?|h(?:old|olds|olding|eld)\s{1,3}up|obstruct(?:s|ed|ing)?|resist(?:s|ed|ing)?)"
+    r"\s{1,3}(?:(?!(?:and|or|but|then|while|as|to)\s)[\w-]{1,15}\s{1,3}){0,4}\Z",
+    re.I,
+)
 _DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
 _EACH = re.compile(r"\s(?:have\s{1,3}|had\s{1,3})?each\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
@@ -296,7 +306,10 @@ _BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
 # main clause's act.
 _ACT_RELATIVE = re.compile(
     r",\s{1,3}(?:(?:a|the|another)\s{1,3}(?:[\w-]{3,15}\s{1,3})?(?:move|decision|step|action|measure|act)\s{1,3}"
-    r"(?:that\s{1,3}|which\s{1,3})?|which\s{1,3})(?:the\s{1,3})?\Z"
+    r"(?:that\s{1,3}|which\s{1,3})?|which\s{1,3})(?:the\s{1,3})?(?:[A-Z][a-z]{2,15}\s{1,3}){0,3}\Z"
+)
+_POSSESSED_ACT = re.compile(
+    r"['’]s?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:decision|move|plan|step|order|announcement|choice|attempt)\b"
 )
 # Between a passive expulsion and the country the envoys leave ("ordered to leave | Bulgaria",
 # "expelled | from Moldova").
@@ -690,15 +703,9 @@ class _Coder:
                 ]
                 targets, how_target = (later[:1], "later") if later else (self._story_party(actor_ids), "story-party")
         if (not targets or how_target == "left") and not mutual and trig.action in ("condemn", "support"):
-            # "Israel recalled its envoy, a move (that) Dublin called regrettable": the relative
-            # clause evaluates the main clause's act, whose author is the main clause's subject.
-            rel = _ACT_RELATIVE.search(s, max(0, actors[0].start - 40), actors[0].start) if actors[0].end else None
-            if rel is not None and rel.end() == actors[0].start:
-                main = next(
-                    (m for m in mentions if m.end <= rel.start() and m.subject_like and m.actor_type == "state"), None
-                )
-                if main is not None and main.actor not in actor_ids:
-                    targets, how_target = [main], "main-clause"
+            author = _relative_act_author(s, actors[0], mentions)
+            if author is not None and author.actor not in actor_ids:
+                targets, how_target = [author], "main-clause"
         if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
             targets, how_target = self._act_party(actor_ids, act), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
@@ -731,6 +738,8 @@ class _Coder:
                 return agents, "by"
             if self._evaluated(s, trig):
                 return [], ""  # "Germany welcomed the expulsion of ...": Germany expelled no one
+            if _UNDONE_BEFORE.search(s, max(0, trig.start - 70), trig.start):
+                return [], ""  # "lifted/blocked/delayed the sanctions": the act undone or stopped
         if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
             # ", accusing it of ...": the participle's subject is the main clause's subject. After
             # a quotation ("“...,” the president said, accusing ..."), that is who said it, not a
@@ -1120,6 +1129,14 @@ class _Coder:
         acting state, target = the state the imputation points at."""
         voice = trig.trigger.voice
         target: Mention | None = None
+        if voice == "content" and trig.action == "condemn":
+            # ", a move Zelensky called a collaboration with evil": the relative clause's subject
+            # judges the act of the main clause (see _relative_act_author).
+            last = next((m for m in reversed(mentions) if m.end <= trig.start), None)
+            if last is not None and trig.start - last.end <= 40 and last.subject_like:
+                author = _relative_act_author(s, last, mentions)
+                if author is not None and author.actor != last.actor:
+                    return _Roles([last], [author], "relative", "main-clause")
         if voice == "cyber":
             target = self._cyber_culprit(s, trig, mentions)
             if target is None:
@@ -1428,3 +1445,20 @@ def _quotation_end(s: str, before: int) -> int:
     mark = s[m.end() - 1]
     close = s.find({"“": "”", "‘": "’"}.get(mark, mark), m.end(), before)
     return close + 1 if close >= 0 else 0
+
+
+def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Mention | None:
+    """The author of the act that a relative clause opened by ``actor`` evaluates: "Israel
+    recalled its envoy, a move (that) Dublin called regrettable" -> Israel. The act is the last
+    one a state's possessive names before the clause ("over Tehran's decision to supply drones,
+    a move ..."), else the main clause's, whose subject is its author."""
+    if not actor.end:
+        return None  # a state not named in the sentence
+    rel = _ACT_RELATIVE.search(s, max(0, actor.start - 60), actor.start)
+    if rel is None or rel.end() != actor.start:
+        return None
+    before = [m for m in mentions if m.end <= rel.start()]
+    for m in reversed(before):
+        if m.possessive and _POSSESSED_ACT.match(s, m.end):
+            return m
+    return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
