@@ -32,6 +32,12 @@ PUB = dt.date(2022, 9, 8)  # a Thursday
         ("last year", ("2021-01-01", "year")),
         ("2022-09-07", ("2022-09-07", "day")),
         ("signed on 5/27/1998", ("1998-05-27", "day")),
+        # The year told relative to publication, even when the month is earlier in the year.
+        ("in March last year", ("2021-03-01", "month")),
+        ("in late October last year", ("2021-10-01", "month")),
+        ("in February this year", ("2022-02-01", "month")),
+        ("on March 3 last year", ("2021-03-03", "day")),
+        ("on 18 September next year", ("2023-09-18", "day")),
     ],
 )
 def test_find_dates(text: str, expected: tuple[str, str]) -> None:
@@ -46,6 +52,12 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_no_false_dates() -> None:
     assert find_dates("The May decision may change; 30 people and 1,200 troops.", PUB) == []
+
+
+def test_relative_year_belongs_to_its_own_clause() -> None:
+    # "last year" after a comma starts another phrase: the day keeps the usual year.
+    found = find_dates("on 3 March, last year was hard", PUB)
+    assert [(d.date.isoformat(), d.precision) for d in found] == [("2022-03-03", "day"), ("2021-01-01", "year")]
 
 
 @pytest.mark.parametrize(

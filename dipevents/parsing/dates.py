@@ -61,6 +61,9 @@ _MON = (
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "in September last year", "on March 3 this year": the year told relative to publication.
+_REL_YEAR = r"(?:\s{1,3}(?P<rely>last|this|next)\s{1,3}year\b)?"
+_REL_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 # Order matters: longer, more specific forms first; matches do not overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -76,13 +79,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "md",
-            rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}(?:[-–]|to)\s{{0,3}}(?P<day2>[0-3]?\d))?\b(?![,.]?\s{{0,3}}(?:19|20)\d\d)",
+            rf"\b{_MON}\s{{1,3}}{_DAY}(?:\s{{0,3}}(?:[-–]|to)\s{{0,3}}(?P<day2>[0-3]?\d))?\b(?![,.]?\s{{0,3}}(?:19|20)\d\d)"
+            rf"{_REL_YEAR}",
         ),
-        ("dm", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON}\b"),
+        ("dm", rf"\b{_DAY}(?:\s{{0,3}}[-–]\s{{0,3}}[0-3]?\d)?\s{{1,3}}(?:of\s{{1,3}})?{_MON}\b{_REL_YEAR}"),
         (
             "month",
             rf"\b(?P<prep>in|since|during|by|until|from|through(?:out)?|early|late|mid|earlier\s+in|last|this|next|that|"
-            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[- ]{{1,3}}{_MON}\b",
+            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[- ]{{1,3}}{_MON}\b{_REL_YEAR}",
         ),
         (
             "year",
@@ -156,6 +160,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             return None
         day = int(g["day2"]) if g.get("day2") else int(g["day"])
         year = _year_for(month, day, published)
+        if g.get("rely") and published is not None:
+            year = published.year + _REL_YEAR_OFFSET[g["rely"].lower()]
         if year is None:
             return None
         d = _safe_date(year, month, day)
@@ -182,6 +188,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         if published is None:
             return None
         year = published.year
+        if g.get("rely"):
+            year += _REL_YEAR_OFFSET[g["rely"].lower()]
+            return dt.date(year, month, 1), "month", True
         if prep == "last" or (prep != "next" and month > published.month):
             year -= 1
         if prep == "next" and month <= published.month:
