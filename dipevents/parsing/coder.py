@@ -426,6 +426,10 @@ class _Coder:
         # date start -> whether it dates a document (emptied for each sentence).
         self._dated: dict[tuple[int, str], tuple[dt.date | None, str, bool]] = {}
         self._documents: dict[int, bool] = {}
+        # Acts dated by the publication day for want of any other (see _redate), per sentence.
+        self._undated: set[tuple[int, str]] = set()
+        self._pub_defaulted = False
+        self.pending: list[tuple[int, dict[str, object], str]] = []
         line = -1
         for index, sent in enumerate(split_sentences(self.text)):
             if sent.line != line:
@@ -436,6 +440,7 @@ class _Coder:
             self._sentence(index, sent)
             if self.pub is None:
                 self._note_anchor(sent.text)
+        self._redate()
         return self._dedup()
 
     def _dedup(self) -> list[Event]:
@@ -511,6 +516,7 @@ class _Coder:
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
         self._dated.clear()
+        self._undated.clear()
         self._documents.clear()
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
@@ -1351,6 +1357,7 @@ class _Coder:
             # act of the story happened on the story's day, not on the day it was published.
             return story_day, "day", False
         if self.pub is not None:
+            self._pub_defaulted = True  # the story's day may still be named later (see _redate)
             return self.pub, "day", False
         if self.anchor is not None:
             return self.anchor, "day", False
@@ -1375,21 +1382,17 @@ class _Coder:
         # (The sentence's triggers live in self.triggers until the next sentence: ids are unique.)
         when = self._dated.get((id(trig), action))
         if when is None:
+            self._pub_defaulted = False
             when = self._dated[id(trig), action] = self._date(sent.text, trig, dates, action)
+            if self._pub_defaulted:
+                self._undated.add((id(trig), action))
         date, precision, explicit = when
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))
         if key in self.seen:
             return True
-        salience = "main"
-        # Background: clearly before the story's news (another year, or months before publication).
-        if (
-            date is not None
-            and self.pub is not None
-            and ((date.year < self.pub.year and precision != "day") or (self.pub - date).days > _SALIENCE_DAYS)
-        ):
-            salience = "background"
+        salience = self._salience(date, precision)
         rule = f"{trig.rule}|actor={roles.how_actor}|target={'mutual' if roles.mutual else roles.how_target}"
         if action != trig.action:
             # the evidence says why the action is not the trigger's: "accuse:verb(blame)|...|as=cyberattack_accusation"
@@ -1421,9 +1424,38 @@ class _Coder:
             log.warning("document %s: event not coded from %r: %s", self.doc, sent.text[:80], exc)
             return False
         self.seen.add(key)
+        if (id(trig), action) in self._undated:
+            self.pending.append((len(self.events), data, f"{self.doc}:{sent.start}"))
         self.events.append(event)
         self.explicit.append(explicit)
         return True
+
+    def _salience(self, date: dt.date | None, precision: str) -> str:
+        # Background: clearly before the story's news (another year, or months before publication).
+        if (
+            date is not None
+            and self.pub is not None
+            and ((date.year < self.pub.year and precision != "day") or (self.pub - date).days > _SALIENCE_DAYS)
+        ):
+            return "background"
+        return "main"
+
+    def _redate(self) -> None:
+        """Acts told before the text names any day (a headline: "Britain expels 23 Russian
+        diplomats") took the publication day; they belong to the story's day, the first recent
+        day the whole text names ("on Wednesday"), when there is one."""
+        if not self.pending or self.pub is None:
+            return
+        self.index = len(self.texts)
+        day = self._story_day()
+        if day is None or day == self.pub:
+            return
+        for i, data, record in self.pending:
+            data = {**data, "date": day, "salience": self._salience(day, "day")}
+            try:
+                self.events[i] = self.factory.make(data, record=record)
+            except DipeventsError:  # (the same fields as the event made before: cannot fail)
+                continue
 
 
 def _narrative_offset(m: re.Match[str]) -> int:
