@@ -158,6 +158,7 @@ _MODAL_GAP = re.compile(
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
+_OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
 # package", "delayed the adoption of EU sanctions"): its subject did not do the act.
 _UNDONE_BEFORE = re.compile(
@@ -736,9 +737,10 @@ class _Coder:
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
         voice = trig.trigger.voice
-        if voice == "noun":
+        if voice == "noun" and not _OWNED_BEFORE.search(s, max(0, trig.start - 30), trig.start):
             # "the expulsion of 23 Russian diplomats by Britain": the agent of a nominal act is
-            # named after it, whoever the clause's subject is.
+            # named after it, whoever the clause's subject is (not after "its support for the
+            # decision by Riyadh", whose author is the possessor).
             agents = self._act_author(s, trig.end, mentions, set())
             if agents:
                 return agents, "by"
