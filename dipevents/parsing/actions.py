@@ -47,6 +47,9 @@ class Trigger:
     left_target: bool = False
     # The phrasing names no target ("said it would respond in kind"): the story's other party.
     story_target: bool = False
+    # The phrasing holds its own "not" ("told the envoy not to return"): only a negation
+    # before it cancels the act.
+    negated: bool = False
     keys: tuple[str, ...] = ()
     # Lower-case ASCII words, one of which begins every match (``_trie.literal_prefixes``);
     # empty when the pattern does not allow the test.
@@ -123,6 +126,7 @@ def triggers() -> tuple[Trigger, ...]:
                 mutual=bool(row.get("mutual")),
                 left_target=bool(row.get("left_target")),
                 story_target=bool(row.get("story_target")),
+                negated=bool(row.get("negated")),
                 keys=tuple(k.lower() for k in row["keys"]),
                 prefixes=literal_prefixes(pattern),
             )

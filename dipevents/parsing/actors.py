@@ -557,6 +557,12 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     return mentions
 
 
+def _names_place(name: str) -> bool:
+    """Whether a would-be person's name is a state's or organisation's form ("Egypt")."""
+    entry = gazetteer().lookup(name.strip())
+    return entry is not None and entry.kind != "person"
+
+
 def _place_kind(word: str) -> str | None:
     entry = gazetteer().lookup(word)
     return entry.actor_type if entry is not None and entry.kind != "person" else None
@@ -581,6 +587,10 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
         if m and (m.end() > 0):
             person = m.group(1) if m.lastindex else None
             end = mention.end + m.end()
+            if person and _names_place(person):
+                # "expels Saudi envoy, Egypt recalls ...": a state after the title is no name.
+                end = mention.end + len(m.group(0)[: m.start(1)].rstrip(" ,"))
+                person = None
             if person:
                 discourse.learn(person, mention.actor)
             mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"

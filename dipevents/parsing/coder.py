@@ -158,6 +158,12 @@ _MODAL_GAP = re.compile(
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
+# "informed | the Vatican | that it was ...": the state told is no subject of the clause.
+_TOLD_BEFORE = re.compile(
+    r"\b(?:inform(?:s|ed)?|t(?:old|ells?)|notif(?:y|ies|ied)|assur(?:e|es|ed)|remind(?:s|ed)?|advis(?:e|es|ed)|"
+    r"wr(?:ote|ites)\s{1,3}to)\s{1,3}(?:the\s{1,3})?\Z"
+)
+_THAT_AFTER = re.compile(r"\s{1,3}that\b")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
 # package", "delayed the adoption of EU sanctions"): its subject did not do the act.
@@ -611,7 +617,7 @@ class _Coder:
     def _skipped(self, s: str, trig: TriggerMatch) -> bool:
         c = self.cues
         window = self._window(s, trig.start, 50)
-        if c.negation.search(window) or c.negation.search(trig.text):
+        if c.negation.search(window) or (not trig.trigger.negated and c.negation.search(trig.text)):
             return True
         if trig.action not in c.exempt_hypothetical and c.hypothetical.search(window):
             return True
@@ -791,6 +797,8 @@ class _Coder:
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
+                if _THAT_AFTER.match(s, m.end) and _TOLD_BEFORE.search(s, max(0, m.start - 20), m.start):
+                    continue  # "informed the Vatican that it was suspending": the addressee
                 if self._object_of_trigger(s, m):
                     continue  # "Beijing opposed the US sanctions and would take countermeasures"
                 if _CONTRAST.search(s, m.end, trig.start):
@@ -966,7 +974,7 @@ class _Coder:
         anti = [m for m in mentions if m.anti and m.end <= trig.start and trig.start - m.end < 3]
         if anti and anti[-1].actor not in actor_ids:
             return [anti[-1]], "anti"
-        skip_from = trig.action == "recognize"
+        skip_from = trig.action in ("recognize", "support")  # "supported refugees from Sudan": no target
         for k, m in enumerate(cands):
             if m.kind == "ally":
                 # "The EU expressed solidarity with Lithuania, and Washington stands with our NATO
@@ -1012,12 +1020,16 @@ class _Coder:
             if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
                 continue
             group = [m]
-            for n in cands[k + 1 :]:
-                if _LIST_GAP.match(s[group[-1].end : n.start]) and n.actor not in actor_ids:
+            closed = 1  # the members up to the last one joined by "and": a bare comma alone
+            for n in cands[k + 1 :]:  # joins no list ("expels Saudi envoy, Egypt recalls ...")
+                gap = s[group[-1].end : n.start]
+                if _LIST_GAP.match(gap) and n.actor not in actor_ids:
                     group.append(n)
+                    if _AND.search(gap):
+                        closed = len(group)
                 else:
                     break
-            return self._members(group), "object"
+            return self._members(group[:closed]), "object"
         return [], ""
 
     def _left_other(
