@@ -158,6 +158,17 @@ _MODAL_GAP = re.compile(
 _OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
+_OFFICIALS_IN = re.compile(
+    r"\b(?:leaders?|authorities|officials|government|governments|counterparts?|rulers)\s{1,3}in\s{1,3}(?:the\s{1,3})?\Z",
+    re.I,
+)
+# "In Tehran, | foreign ministry spokesman Ansari | accused ...": a scene and its unnamed officials.
+_SCENE = re.compile(r"\s{0,3}(?:In|From)\s{1,3}\Z")
+_SCENE_OFFICIAL = re.compile(
+    r",\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:[\w.-]{1,20}\s{1,3}){0,2}?(?:spokes(?:man|woman|person)|ministry|minister|"
+    r"officials?|government|president|authorities|diplomats?)\b[^,;:]{0,40}?\s{1,3}\Z",
+    re.I,
+)
 # "informed | the Vatican | that it was ...": the state told is no subject of the clause.
 _TOLD_BEFORE = re.compile(
     r"\b(?:inform(?:s|ed)?|t(?:old|ells?)|notif(?:y|ies|ied)|assur(?:e|es|ed)|remind(?:s|ed)?|advis(?:e|es|ed)|"
@@ -813,6 +824,18 @@ class _Coder:
         speaker = self._speaker_after(s, trig, mentions)
         if speaker is not None:
             return [speaker], "speaker"
+        if left and left[0].prep == "in" and _SCENE.match(s, 0, left[0].start):
+            # "In Tehran, foreign ministry spokesman Ansari accused ...": the officials of the
+            # place the sentence opens with.
+            # (Not a place that hosts more than its state: "In Brussels, ministers ...".)
+            entry = self.gaz.lookup(left[0].text)
+            if (
+                entry is not None
+                and not entry.ambiguous
+                and _SCENE_OFFICIAL.match(s, left[0].end, trig.start)
+                and not any(x.subject_like for x in left[1:])
+            ):
+                return [left[0]], "scene"
         if _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40)) or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             # "They sided with Iraq in the war against Iran": a state the sentence names after
@@ -1011,6 +1034,8 @@ class _Coder:
             if (
                 m.prep in _LOCATIVE
                 and trig.action not in _LOCATIVE_OK
+                # "urged leaders in Saudi Arabia and Iran": the state whose leaders they are
+                and not (m.prep == "in" and _OFFICIALS_IN.search(s, max(0, m.start - 40), m.start))
                 # (the particle of "called in the ambassador" is the trigger's, not the object's)
                 and m.prep in s[trig.end : m.start].lower().split()
                 # "dismay at Israel's decision": the evaluation's object, not a place
