@@ -123,8 +123,21 @@ class Gazetteer:
                 log.debug("gazetteer form %r names %s and %s; kept the first", form, self.forms[key].actor, entry.actor)
                 continue
             self.forms.setdefault(key, entry)
-        self._case: dict[str, str] = {f.casefold(): f for f in forms}
+        self._case: dict[str, str] = {f.casefold(): f for f in forms if f[:1].isupper() or not f[:1].isalpha()}
         self._scan = _scan_pattern(self.forms)
+        # Forms written with a lower-case initial on purpose ("south Korea" in North Korean state
+        # media): the scan starts at capitals, so these are found by a pattern of their own,
+        # exactly as written, and only where their last word stands.
+        lower = sorted((f for f in forms if f[:1].islower()), key=len, reverse=True)
+        self.lower_forms = {f: forms[f] for f in lower}
+        self._lower_last = tuple({f.split()[-1] for f in lower})
+        self._lower_re = (
+            re.compile(
+                r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in lower) + r")" + _FORM_END
+            )
+            if lower
+            else None
+        )
         self._lookups: dict[str, Entry | None] = {}
         self.igo_codes = frozenset(e.actor for e in self.forms.values() if e.actor_type == "igo")
         self.names: dict[str, str] = {}
@@ -148,6 +161,12 @@ class Gazetteer:
         every character. ``pattern`` tried at each such letter finds the same matches.
         """
         return self._scan.finditer(text)
+
+    def scan_lower(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches of the lower-case-initial forms in ``text`` (see ``lower_forms``)."""
+        if self._lower_re is None or not any(w in text for w in self._lower_last):
+            return iter(())
+        return self._lower_re.finditer(text)
 
     def lookup(self, matched: str) -> Entry | None:
         """The entry for a matched form, or None when its capitalisation rules it out."""
@@ -467,6 +486,12 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 continue  # "former U.S. President ...": not the state's official any more
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
+    for m in gaz.scan_lower(sentence):
+        entry = gaz.lower_forms.get(" ".join(m.group().split()))
+        if entry is not None:
+            extra = True
+            found.append(Mention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type, entry.kind))
+            plural = plural or entry.kind == "demonym_plural"
     # Names learnt in this document (people introduced with their state).
     pat = discourse.people_pattern() if discourse.people else None
     if pat is not None:

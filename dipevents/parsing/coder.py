@@ -175,6 +175,10 @@ _TOLD_BEFORE = re.compile(
     r"wr(?:ote|ites)\s{1,3}to)\s{1,3}(?:the\s{1,3})?\Z"
 )
 _THAT_AFTER = re.compile(r"\s{1,3}that\b")
+# "warned against hasty judgements": a caution about a thing, aimed at no state named before.
+_WARNED_AGAINST_THING = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
+_AND_VERB = re.compile(r",?\s{1,3}and\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
+_THAT_CLAUSE = re.compile(r"\bthat\s")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
 # package", "delayed the adoption of EU sanctions"): its subject did not do the act.
@@ -299,6 +303,7 @@ _THIS_ACT = re.compile(
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions)\b",
     re.I,
 )
+_QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
 _SPEECH_BEFORE_DATE = re.compile(
@@ -438,6 +443,7 @@ class _Coder:
         self._news_scanned = 0
         self.index = 0
         self.triggers: list[TriggerMatch] = []  # the current sentence's
+        self.transcript = False  # a press-conference transcript ("Q: ..." lines)
 
     def run(self) -> list[Event]:
         # What the current sentence's acts share, found once: (trigger id, action) -> date, and
@@ -449,10 +455,19 @@ class _Coder:
         self._pub_defaulted = False
         self.pending: list[tuple[int, dict[str, object], str]] = []
         line = -1
+        # In a press-conference transcript ("Q: ..." / "Mao Ning: ..."), a paragraph without a
+        # label goes on with the answer of the last speaker labelled.
+        transcript = self.transcript = _QUESTION_LINE.search(self.text) is not None
+        answering: str | None = None
         for index, sent in enumerate(split_sentences(self.text)):
             if sent.line != line:
                 line = sent.line
                 self.line_speaker = self._line_speaker(sent.text)
+                if transcript:
+                    if self.line_speaker is None:
+                        self.line_speaker = answering
+                    else:
+                        answering = self.line_speaker or None
             self.index = index
             self.texts.append(sent.text)
             self._sentence(index, sent)
@@ -704,7 +719,7 @@ class _Coder:
         )
         if len(actor_ids) > 1 and (reciprocal or (not targets and trig.trigger.mutual)):
             mutual = True
-        elif not targets and trig.trigger.left_target:
+        elif not targets and trig.trigger.left_target and not _WARNED_AGAINST_THING.match(s, trig.start):
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
         if not mutual and _OBJECT_PRONOUN.match(s[trig.end : trig.end + 6]):
             # "accusing it of supporting Congo": "it" is the last other state named before the
@@ -765,6 +780,12 @@ class _Coder:
                 return [], ""  # "Germany welcomed the expulsion of ...": Germany expelled no one
             if _UNDONE_BEFORE.search(s, max(0, trig.start - 70), trig.start):
                 return [], ""  # "lifted/blocked/delayed the sanctions": the act undone or stopped
+        if voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start):
+            # "X demanded that Y take measures, and warned that ...": a verb joined by "and"
+            # shares the sentence's first subject, not one inside the clause between.
+            first = next((i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"), None)
+            if first is not None and _THAT_CLAUSE.search(s, left[first].end, trig.start):
+                return self._expand_left(s, left, first), "main-subject"
         if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
             # ", accusing it of ...": the participle's subject is the main clause's subject. After
             # a quotation ("“...,” the president said, accusing ..."), that is who said it, not a
@@ -1382,6 +1403,8 @@ class _Coder:
                     n = -n if offset.group(3).lower() == "after" else n
                     return d.date + dt.timedelta(days=n), "day", True
             return d.date, d.precision, not weak or trig.start - d.end < 40
+        if self.transcript and self.line_speaker and self.pub is not None:
+            return self.pub, "day", False  # an answer at a press conference: the conference's day
         recent = self._recent_day()
         if recent is not None:
             told = _NARRATIVE_DAY.search(s) if "day" in s or "later" in s or "earlier" in s else None
