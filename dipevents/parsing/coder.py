@@ -155,7 +155,7 @@ _MODAL_GAP = re.compile(
     r"(?:be\s{1,3})?",
     re.I,
 )
-_OBJECT_AT = re.compile(r"\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
+_OBJECT_AT = re.compile(r"[”\"’]?\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
 _CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
 _OFFICIALS_IN = re.compile(
