@@ -857,8 +857,12 @@ class _Coder:
                 and not any(x.subject_like for x in left[1:])
             ):
                 return [left[0]], "scene"
-        if _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40)) or _QUOTE_OPEN.match(s):
+        pronoun = _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40))
+        if pronoun or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
+            if pronoun and pronoun.group(0)[:2].lower() == "we" and self.line_speaker and self.speaker is None:
+                # "Lin Jian: ... We urge the Philippines to ...": "we" is the labelled speaker's state.
+                return [self._virtual(self.line_speaker, "pronoun")], "pronoun"
             # "They sided with Iraq in the war against Iran": a state the sentence names after
             # the verb is not what its pronoun subject stands for (unless it is the speaker).
             if focus and (
