@@ -242,6 +242,9 @@ def _places(prefixes: tuple[str, ...], low: str, pos: int, end: int) -> list[int
     digits = DIGIT in prefixes
     whole = pos == 0 and end == len(low)  # (find without bounds is the common case, and faster)
     for word in prefixes:
+        # Most prefixes are absent: the ``in`` test (no method call) rules them out cheapest.
+        if word not in low:
+            continue
         at = low.find(word) if whole else low.find(word, pos, end)
         while at >= 0:
             append(at)
