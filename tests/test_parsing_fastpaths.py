@@ -430,3 +430,34 @@ def test_official_prechecks_match_the_title_patterns() -> None:
             before = s[max(0, m.start() - 80) : m.start()]
             if actors._official_before().search(before):
                 assert before.rstrip().endswith(actors.OFFICIAL_BEFORE_ENDS), s
+
+
+# -- learnt names: an index by first word instead of a pattern per name -----------------
+
+_NAME_PARTS = ["Edi", "Rama", "Edi Rama", "Ali", "Al-Thani", "O'Neil", "Jones", "J. Smith", "Ümit", "AJC", "Rama-Ed"]
+_NAME_SALAD = st.lists(
+    st.sampled_from([*_NAME_PARTS, "Edi’s", "Rama's", "Ramas", "Rama’", "xRama", "-Rama", "Jones's", "the", ",", "é"]),
+    max_size=25,
+).map(lambda words: " ".join(words).replace(" ,", ","))
+
+
+def _people_reference(discourse: actors.Discourse, s: str) -> list[tuple[int, int]]:
+    pattern = discourse.people_pattern()
+    return [m.span() for m in actors._match_at(pattern, s, actors._capitals(s))] if pattern else []
+
+
+def test_learnt_names_are_found_as_the_reference_pattern_finds_them_on_real_text() -> None:
+    discourse = actors.Discourse()
+    for s in _SENTENCES:
+        actors.find_mentions(s, discourse)  # learns the people and organisations named
+        assert discourse.find_people(s) == _people_reference(discourse, s), s
+    assert len(discourse.people) > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=6, unique=True), _NAME_SALAD)
+def test_learnt_names_are_found_as_the_reference_pattern_finds_them_on_salad(names: list[str], s: str) -> None:
+    discourse = actors.Discourse()
+    for name in names:
+        discourse.people.setdefault(name, "ALB")
+    assert discourse.find_people(s) == _people_reference(discourse, s), (names, s)

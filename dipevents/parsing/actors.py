@@ -344,6 +344,13 @@ _PERSON_TITLE_BEFORE = re.compile(
 )
 
 
+# For Discourse.find_people: a word beginning at a capital letter, as people_pattern's
+# lookbehind allows; a name's first word; what people_pattern allows after the name.
+_WORD_AT_CAPITAL = re.compile(r"(?<![\w-])" + _CANDIDATE.pattern + r"\w*")
+_FIRST_WORD = re.compile(r"\w*")
+_NAME_END = re.compile(r"(?:['’]s?)?(?![\w-])")
+
+
 @dataclass
 class Discourse:
     """What a document has established so far, for resolving people and back-references."""
@@ -356,6 +363,8 @@ class Discourse:
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
     _people_re: re.Pattern[str] | None = None
     _people_n: int = -1
+    _people_index: dict[str, list[str]] = field(default_factory=dict)
+    _people_index_n: int = 0
 
     def learn(self, name: str, actor: str) -> None:
         """Remember that ``name`` (and its surname) stands for ``actor`` in this document."""
@@ -375,6 +384,8 @@ class Discourse:
             self.people.setdefault(form, actor)
 
     def people_pattern(self) -> re.Pattern[str] | None:
+        """The reference pattern of the learnt names (``find_people`` finds what it finds
+        tried at each capital letter, without compiling a pattern per name learnt)."""
         if not self.people:
             return None
         if self._people_n != len(self.people):
@@ -384,6 +395,45 @@ class Discourse:
             )
             self._people_n = len(self.people)
         return self._people_re
+
+    def find_people(self, sentence: str) -> list[tuple[int, int]]:
+        """Spans of learnt names in ``sentence`` (with a possessive ending), left to right,
+        without overlaps: what ``people_pattern()`` matches tried at each capital letter.
+
+        A match of that pattern begins after neither a word character nor a hyphen, and what
+        follows the name is not a word character (an apostrophe or the end of the word), so
+        the word (run of word characters) that begins at the match is the name's first word.
+        The names are indexed by their first word, in the pattern's order (longest first),
+        and only the words beginning at a capital letter are looked up: no pattern to compile
+        each time a name is learnt.
+        """
+        index = self._index_people()
+        found: list[tuple[int, int]] = []
+        last = 0
+        for word in _WORD_AT_CAPITAL.finditer(sentence):
+            start = word.start()
+            names = index.get(word.group())
+            if names is None or start < last:
+                continue
+            for name in names:  # the alternation's order: the first name that matches wins
+                if sentence.startswith(name, start):
+                    end = _NAME_END.match(sentence, start + len(name))
+                    if end is not None:
+                        last = end.end()
+                        found.append((start, last))
+                        break
+        return found
+
+    def _index_people(self) -> dict[str, list[str]]:
+        if self._people_index_n != len(self.people):  # (names are only ever added)
+            index: dict[str, list[str]] = {}
+            for name in sorted(self.people, key=len, reverse=True):  # (stable: as people_pattern)
+                first = _FIRST_WORD.match(name)
+                if first and first.group():  # (a name that begins otherwise cannot begin at a capital)
+                    index.setdefault(first.group(), []).append(name)
+            self._people_index = index
+            self._people_index_n = len(self.people)
+        return self._people_index
 
     def note_state(self, actor: str, subject: bool) -> None:
         """Update the focus after a state is mentioned (``subject``: as the acting party)."""
@@ -468,17 +518,17 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
     # Names learnt in this document (people introduced with their state).
-    pat = discourse.people_pattern() if discourse.people else None
-    if pat is not None:
+    if discourse.people:
         extra = True
-        for m in _match_at(pat, sentence, _capitals(sentence)):  # learnt names are capitalised too
-            name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
+        for start, end in discourse.find_people(sentence):  # learnt names are capitalised too
+            matched = sentence[start:end]
+            name = matched.rstrip("'’s") if matched.endswith(("'s", "’s")) else matched
             actor = discourse.people.get(name)
-            if actor is None or (former and _FORMER.search(sentence, max(0, m.start() - 40), m.start())):
+            if actor is None or (former and _FORMER.search(sentence, max(0, start - 40), start)):
                 continue
             actor_type = discourse.types.get(actor, "state")
             kind = "person" if actor_type == "state" else "org"
-            found.append(Mention(m.start(), m.start() + len(name), name, actor, actor_type, kind))
+            found.append(Mention(start, start + len(name), name, actor, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
         extra = True
