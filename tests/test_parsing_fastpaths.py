@@ -201,7 +201,7 @@ def test_token_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_date_gates_hide_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
     pub = dt.date(2022, 9, 8)
     fast = [dates.find_dates(s, pub) for s in _SENTENCES]
-    monkeypatch.setattr(dates, "_applicable", lambda sentence, days_only: list(dates._PATTERNS))
+    monkeypatch.setattr(dates, "_applicable", lambda sentence, days_only, fold: list(dates._PATTERNS))
     slow = [dates.find_dates(s, pub) for s in _SENTENCES]
     assert fast == slow
 
@@ -382,7 +382,7 @@ def test_date_gates_hide_no_date_on_date_salad(s: str, days_only: bool) -> None:
     every = [(k, p) for k, p in dates._PATTERNS if not days_only or k in dates._DAY_KINDS]
     original = dates._applicable
     try:
-        dates._applicable = lambda sentence, days_only: every
+        dates._applicable = lambda sentence, days_only, fold: every
         slow = dates.find_dates(s, pub, days_only=days_only)
     finally:
         dates._applicable = original

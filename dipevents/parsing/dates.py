@@ -253,7 +253,8 @@ def find_dates(sentence: str, published: dt.date | None, *, days_only: bool = Fa
     # No gate before the scan: every expression holds a digit or a month, weekday or relative
     # word at a word start, so a gate on those changes no result, and the coder asks only
     # about sentences that mostly have one (such a gate cost more than it saved).
-    return _scan(sentence, published, _applicable(sentence, days_only), folded(sentence))
+    fold = folded(sentence)
+    return _scan(sentence, published, _applicable(sentence, days_only, fold), fold)
 
 
 def full_dates(sentence: str) -> list[DateMention]:
@@ -312,20 +313,20 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "slash", "md", "dm", "relday", "weekday"})
 
 
-def _applicable(sentence: str, days_only: bool) -> list[tuple[str, re.Pattern[str]]]:
+def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns worth trying: each needs a digit, a month, "day" or a relative word.
+    (``fold`` is ``folded(sentence)``.)
 
     Substring tests on the lower-cased sentence run at C speed and rule out most patterns,
     so a sentence costs a few regex scans instead of twelve.
     """
-    fold = folded(sentence)
     low = sentence.lower() if fold is None else fold
     digit = _DIGIT.search(sentence) is not None
     # Every month name in the patterns begins a word: the stem at a word start is needed.
-    month_word = (
-        _MONTH_STEM_IN(low) is not None
-        and search_at_prefixes(_MONTH_START, _MONTH_START_PREFIXES, sentence, fold) is not None
-    )
+    # (With ``fold``, search_at_prefixes tests the stems as substrings first itself.)
+    month_word = (fold is not None or _MONTH_STEM_IN(low) is not None) and search_at_prefixes(
+        _MONTH_START, _MONTH_START_PREFIXES, sentence, fold
+    ) is not None
     month = digit and month_word  # the forms with a month name and a day or year number
     ok = {
         "iso": digit and "-" in sentence,
