@@ -324,7 +324,7 @@ def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[
     digit = _DIGIT.search(sentence) is not None
     # Every month name in the patterns begins a word: the stem at a word start is needed.
     # (With ``fold``, search_at_prefixes tests the stems as substrings first itself.)
-    month_word = (fold is not None or _MONTH_STEM_IN(low) is not None) and search_at_prefixes(
+    month_word = (fold is not None or _MONTH_STEM_IN(low)) and search_at_prefixes(
         _MONTH_START, _MONTH_START_PREFIXES, sentence, fold
     ) is not None
     month = digit and month_word  # the forms with a month name and a day or year number
@@ -338,19 +338,24 @@ def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[
         "dm": month,
         "month": month_word,
         "year": digit,
-        "relday": _RELDAY_KEY_IN(low) is not None,
+        "relday": _RELDAY_KEY_IN(low),
         # In ASCII text a weekday's name is there as written, lower-cased; other text may
         # hold letters that case-fold to ASCII ones ("ſ"), so only "day" is required there.
-        "weekday": "day" in low and (not low.isascii() or _WEEKDAY_NAME_IN(low) is not None),
-        "relperiod": _RELPERIOD_KEY_IN(low) is not None,
+        "weekday": "day" in low and (not low.isascii() or _WEEKDAY_NAME_IN(low)),
+        "relperiod": _RELPERIOD_KEY_IN(low),
     }
     return [(kind, pattern) for kind, pattern in _PATTERNS if ok[kind] and (not days_only or kind in _DAY_KINDS)]
 
 
-def _substring_test(words: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of ``words`` as a substring: the same as ``any(w in text ...)``, in one
-    C-level call."""
-    return re.compile("|".join(re.escape(w) for w in words)).search
+def _substring_test(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for any of ``words`` as a substring of a text: ``in`` tests mapped at C speed
+    (faster than one regex search for these few words, which the engine tries at every
+    character)."""
+
+    def test(text: str) -> bool:
+        return any(map(text.__contains__, words))
+
+    return test
 
 
 _MONTH_STEM_IN = _substring_test(_MONTH_STEMS)
