@@ -618,6 +618,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
         return  # no title or body word at all: nothing to widen
     official_after = _official_after()
     official_before = _official_before()
+    widened = False  # whether a mention's span changed
     for mention in mentions:
         if mention.actor_type != "state" or mention.kind == "person":
             continue
@@ -635,31 +636,35 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
                 discourse.learn(person, mention.actor)
             mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
             mention.end = end
+            widened = True
             # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
-            tm = official_before.search(sentence[max(0, mention.start - 80) : mention.start])
-            if tm and mention.kind == "official":
-                mention.start -= min(80, mention.start) - tm.start()
+            before = sentence[max(0, mention.start - 80) : mention.start]
+            if mention.kind == "official" and before.rstrip().endswith(OFFICIAL_BEFORE_ENDS):  # (as below)
+                tm = official_before.search(before)
+                if tm:
+                    mention.start -= len(before) - tm.start()
             mention.text = sentence[mention.start : end]
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
         # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
-        if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and official_before.search(before):
+        if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and (tm := official_before.search(before)):
             mention.kind = "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
             if nm and nm.group(1).split()[0] not in ("The", "A", "In", "On", "And"):
                 discourse.learn(nm.group(1), mention.actor)
             # The title before belongs to the mention: "the president of Venezuela".
-            tm = official_before.search(before)
-            if tm:
-                mention.start = mention.start - (len(before) - tm.start())
-                mention.text = sentence[mention.start : mention.end]
+            mention.start = mention.start - (len(before) - tm.start())
+            mention.text = sentence[mention.start : mention.end]
+            widened = True
     # Titled people with a known person's name ("President Biden") are officials already.
     for mention in mentions:
         if mention.kind == "person" and _PERSON_TITLE_BEFORE.search(
             sentence, max(0, mention.start - 30), mention.start
         ):
             mention.kind = "official"
+    if not widened:
+        return  # the mentions came sorted and without overlaps: nothing to sort or drop
     # Drop overlaps created by widening (keep the earlier, wider mention).
     mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
