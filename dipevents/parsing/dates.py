@@ -348,12 +348,15 @@ def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[
 
 
 def _substring_test(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """A test for any of ``words`` as a substring of a text: ``in`` tests mapped at C speed
-    (faster than one regex search for these few words, which the engine tries at every
-    character)."""
+    """A test for any of ``words`` as a substring of a text: a loop of ``in`` tests is faster
+    than one regex search for these few words (which the engine tries at every character)
+    and than mapping ``str.__contains__``."""
 
     def test(text: str) -> bool:
-        return any(map(text.__contains__, words))
+        for word in words:  # noqa: SIM110 (a plain loop: any() over a generator is slower)
+            if word in text:
+                return True
+        return False
 
     return test
 
