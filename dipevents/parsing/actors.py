@@ -345,8 +345,10 @@ _PERSON_TITLE_BEFORE = re.compile(
 
 
 # For Discourse.find_people: a word beginning at a capital letter, as people_pattern's
-# lookbehind allows; a name's first word; what people_pattern allows after the name.
-_WORD_AT_CAPITAL = re.compile(r"(?<![\w-])" + _CANDIDATE.pattern + r"\w*")
+# lookbehind allows (checked after the letter, so that the search skips to capitals: the
+# character before is not a word character or a hyphen); a name's first word; what
+# people_pattern allows after the name.
+_WORD_AT_CAPITAL = re.compile(_CANDIDATE.pattern + r"(?<![\w-].)\w*")
 _FIRST_WORD = re.compile(r"\w*")
 _NAME_END = re.compile(r"(?:['’]s?)?(?![\w-])")
 
