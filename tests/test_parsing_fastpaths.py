@@ -461,3 +461,27 @@ def test_learnt_names_are_found_as_the_reference_pattern_finds_them_on_salad(nam
     for name in names:
         discourse.people.setdefault(name, "ALB")
     assert discourse.find_people(s) == _people_reference(discourse, s), (names, s)
+
+
+# -- a sentence's days-only dates read from the scan of all its dates ---------------------
+
+
+def _same_days(s: str) -> None:
+    pub = dt.date(2022, 9, 8)
+    found, days = dates.find_dates_and_days(s, pub)
+    assert found == dates.find_dates(s, pub), s
+    if days is not None:
+        assert days == dates.find_dates(s, pub, days_only=True), s
+
+
+def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_days(s)
+    # (most sentences let the full scan tell the days)
+    assert sum(dates.find_dates_and_days(s, None)[1] is not None for s in _SENTENCES) > 0.8 * len(_SENTENCES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_SALAD)
+def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_date_salad(s: str) -> None:
+    _same_days(s)

@@ -275,11 +275,29 @@ def full_dates(sentence: str) -> list[DateMention]:
     return [d for d in _scan(sentence, None, patterns) if d.precision == "day" and not d.relative]
 
 
+def find_dates_and_days(sentence: str, published: dt.date | None) -> tuple[list[DateMention], list[DateMention] | None]:
+    """``find_dates(sentence, published)`` and, when the same scan tells it,
+    ``find_dates(sentence, published, days_only=True)`` (else None).
+
+    The days-only scan tries the day patterns only, in the same order and behind the same
+    gates. When no other pattern took a place in the full scan, the day patterns met the
+    same taken places there, so they found the same dates, and these were all it found.
+    """
+    fold = folded(sentence)
+    kinds: set[str] = set()
+    found = _scan(sentence, published, _applicable(sentence, False, fold), fold, kinds)
+    return found, (found if kinds <= _DAY_KINDS else None)
+
+
 def _scan(
-    sentence: str, published: dt.date | None, patterns: list[tuple[str, re.Pattern[str]]], low: str | None = None
+    sentence: str,
+    published: dt.date | None,
+    patterns: list[tuple[str, re.Pattern[str]]],
+    low: str | None = None,
+    kinds: set[str] | None = None,
 ) -> list[DateMention]:
     """The date expressions ``patterns`` find, left to right; ``low`` is ``folded(sentence)``
-    when the caller has it."""
+    when the caller has it; ``kinds`` receives the kinds of pattern that took a place."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     if low is None:
@@ -291,6 +309,8 @@ def _scan(
                 continue
             resolved = _resolve(kind, m, published)
             taken.append((s, e))
+            if kinds is not None:
+                kinds.add(kind)
             if resolved is None:
                 continue
             d, precision, relative = resolved
