@@ -486,10 +486,11 @@ class _Coder:
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
             for trig in self.triggers:
-                if self._skipped(s, trig):
-                    continue
+                # (_roles and _skipped only read the coder's state, so their order changes
+                # nothing: the roles go first, as they rule out a third of the triggers and the
+                # cue searches, as costly, a twentieth.)
                 roles = self._roles(s, trig, self._with_people(s, trig, mentions, everyone))
-                if roles is None:
+                if roles is None or self._skipped(s, trig):
                     continue
                 if dates is None:
                     dates, days = find_dates_and_days(s, self.pub)
