@@ -201,7 +201,7 @@ def test_token_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_date_gates_hide_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
     pub = dt.date(2022, 9, 8)
     fast = [dates.find_dates(s, pub) for s in _SENTENCES]
-    monkeypatch.setattr(dates, "_applicable", lambda sentence, days_only: list(dates._PATTERNS))
+    monkeypatch.setattr(dates, "_applicable", lambda sentence, days_only, fold: list(dates._PATTERNS))
     slow = [dates.find_dates(s, pub) for s in _SENTENCES]
     assert fast == slow
 
@@ -382,7 +382,7 @@ def test_date_gates_hide_no_date_on_date_salad(s: str, days_only: bool) -> None:
     every = [(k, p) for k, p in dates._PATTERNS if not days_only or k in dates._DAY_KINDS]
     original = dates._applicable
     try:
-        dates._applicable = lambda sentence, days_only: every
+        dates._applicable = lambda sentence, days_only, fold: every
         slow = dates.find_dates(s, pub, days_only=days_only)
     finally:
         dates._applicable = original
@@ -430,3 +430,58 @@ def test_official_prechecks_match_the_title_patterns() -> None:
             before = s[max(0, m.start() - 80) : m.start()]
             if actors._official_before().search(before):
                 assert before.rstrip().endswith(actors.OFFICIAL_BEFORE_ENDS), s
+
+
+# -- learnt names: an index by first word instead of a pattern per name -----------------
+
+_NAME_PARTS = ["Edi", "Rama", "Edi Rama", "Ali", "Al-Thani", "O'Neil", "Jones", "J. Smith", "Ümit", "AJC", "Rama-Ed"]
+_NAME_SALAD = st.lists(
+    st.sampled_from([*_NAME_PARTS, "Edi’s", "Rama's", "Ramas", "Rama’", "xRama", "-Rama", "Jones's", "the", ",", "é"]),
+    max_size=25,
+).map(lambda words: " ".join(words).replace(" ,", ","))
+
+
+def _people_reference(discourse: actors.Discourse, s: str) -> list[tuple[int, int]]:
+    pattern = discourse.people_pattern()
+    return [m.span() for m in actors._match_at(pattern, s, actors._capitals(s))] if pattern else []
+
+
+def test_learnt_names_are_found_as_the_reference_pattern_finds_them_on_real_text() -> None:
+    discourse = actors.Discourse()
+    for s in _SENTENCES:
+        actors.find_mentions(s, discourse)  # learns the people and organisations named
+        assert discourse.find_people(s) == _people_reference(discourse, s), s
+    assert len(discourse.people) > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=6, unique=True), _NAME_SALAD)
+def test_learnt_names_are_found_as_the_reference_pattern_finds_them_on_salad(names: list[str], s: str) -> None:
+    discourse = actors.Discourse()
+    for name in names:
+        discourse.people.setdefault(name, "ALB")
+    assert discourse.find_people(s) == _people_reference(discourse, s), (names, s)
+
+
+# -- a sentence's days-only dates read from the scan of all its dates ---------------------
+
+
+def _same_days(s: str) -> None:
+    pub = dt.date(2022, 9, 8)
+    found, days = dates.find_dates_and_days(s, pub)
+    assert found == dates.find_dates(s, pub), s
+    if days is not None:
+        assert days == dates.find_dates(s, pub, days_only=True), s
+
+
+def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_days(s)
+    # (most sentences let the full scan tell the days)
+    assert sum(dates.find_dates_and_days(s, None)[1] is not None for s in _SENTENCES) > 0.8 * len(_SENTENCES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_SALAD)
+def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_date_salad(s: str) -> None:
+    _same_days(s)

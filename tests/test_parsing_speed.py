@@ -185,3 +185,38 @@ def test_every_date_expression_holds_a_date_word() -> None:
 @given(st.one_of(_DATE_SALAD, st.text(max_size=60)))
 def test_every_date_expression_holds_a_date_word_on_salad(s: str) -> None:
     _every_date_holds_a_date_word(s)
+
+
+# -- required words: a trigger is tried only in a sentence that holds one ------------------
+
+
+def test_required_words_of_awkward_patterns() -> None:
+    required = _trie.required_words
+    assert required(re.compile(r"\bcut\s+(?:diplomatic\s+)?(?:ties|relations)", re.I)) == ("relations", "ties")
+    assert required(re.compile(r"\bcut\s+(?:ties|relations)?", re.I)) == ()  # optional
+    assert required(re.compile(r"\bcut\s+(?:ties|\w+)", re.I)) == ()  # an alternative needs none
+    assert required(re.compile(r"\bcut(?=\s+ties)", re.I)) == ()  # a lookahead is not the match
+    assert required(re.compile(r"\bcut\s+(?:with\s+)+(?-i:Tehran)", re.I)) == ("tehran",)  # rarest list, any case
+    assert required(re.compile(r"\bcut\s+(?:diplomat|diplomatic)", re.I)) == ("diplomat",)
+    assert required(re.compile(r"\b(?:ties|relations)", re.I)) == ()  # those are the prefixes
+    assert required(re.compile(r"\bcut\s+off", re.I)) == ()  # too short to rule much out
+
+
+def _required_words_hold(s: str) -> None:
+    low = folded(s)
+    if low is None:
+        return  # (find_triggers does not test the words then)
+    for trig in triggers():
+        if trig.required and not _trie.contains_any(low, trig.required):
+            assert trig.pattern.search(s) is None, (trig.rule, s)
+
+
+def test_required_words_hold_on_real_text() -> None:
+    for s in _SENTENCES:
+        _required_words_hold(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_SALAD, _TRIGGER_SALAD))
+def test_required_words_hold_on_salad(s: str) -> None:
+    _required_words_hold(s)

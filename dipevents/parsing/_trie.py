@@ -26,9 +26,11 @@ from re import _parser as _sre_parse
 from typing import Any
 
 __all__ = [
+    "contains_any",
     "finditer_at_prefixes",
     "folded",
     "literal_prefixes",
+    "required_words",
     "search_at_prefixes",
     "trie_regex",
     "trie_regex_by_first",
@@ -174,6 +176,84 @@ def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
 
 
+# -- words every match holds somewhere ---------------------------------------------------
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII words (letters and digits), one of which stands in every match of
+    ``pattern`` (case ignored), wherever in the match; empty when none can be told.
+
+    A match is a part of the text, so a text (``folded``) that holds none of them holds no
+    match: a cheap test before a pattern whose search is costly. Of the lists of words that
+    the pattern requires, the one whose shortest word is the longest (the rarest, as a rule)
+    is given, leaving out lists that share a word with ``literal_prefixes`` (looking for
+    those is the search's first step anyway) and lists with a word shorter than
+    ``_REQUIRED_LENGTH`` (nearly every text holds one).
+
+    >>> required_words(re.compile("(?:cut|sever)(?:s|ed)? (?:diplomatic )?(?:ties|relations)", re.I))
+    ('relations', 'ties')
+    """
+    try:
+        needs = _required(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # an internal module of the standard library: be safe if it changes
+        return ()
+    prefixes = set(literal_prefixes(pattern))
+    needs = [words for words in needs if not words & prefixes and min(map(len, words)) >= _REQUIRED_LENGTH]
+    if not needs:
+        return ()
+    rarest = max(needs, key=lambda words: (min(map(len, words)), -len(words)))
+    # A word that holds another adds nothing to test ("diplomatic" after "diplomat").
+    return tuple(sorted(w for w in rarest if not any(v != w and v in w for v in rarest)))
+
+
+_REQUIRED_LENGTH = 4
+
+
+def _required(items: Any) -> list[frozenset[str]]:
+    """Lists of words for a parsed sequence: every match of it holds a word of each list.
+
+    Consecutive literal letters and digits are matched next to each other, once each; a
+    group is matched once, a repeat with a minimum of one at least once; an alternation
+    needs one word of each alternative (if every alternative needs one). Anything else is
+    left out (a lookaround, an optional part), which can only lose a list.
+    """
+    needs: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            needs.append(frozenset(["".join(run)]))
+            run = []
+        if op is _sre.SUBPATTERN:
+            needs.extend(_required(av[3].data))
+        elif op in _REPEATS and av[0] >= 1:
+            needs.extend(_required(av[2].data))
+        elif op is _sre.BRANCH:
+            chosen = []
+            for alt in av[1]:
+                alt_needs = _required(alt.data)
+                if not alt_needs:
+                    break
+                chosen.append(min(alt_needs, key=len))  # (any of its lists would do)
+            else:
+                needs.append(frozenset().union(*chosen))
+    if run:
+        needs.append(frozenset(["".join(run)]))
+    return needs
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is a substring of ``text``: a loop of ``in`` tests, faster than
+    one regex search for a few words (which the engine tries at every character), than
+    mapping ``str.__contains__`` or than any() over a generator."""
+    for word in words:  # noqa: SIM110 (see above)
+        if word in text:
+            return True
+    return False
+
+
 def folded(text: str) -> str | None:
     """``text`` lower-cased, for the prefix tests; None when a character would spoil them
     (one that lower-cases to two characters or that a case-insensitive pattern matches to an
@@ -242,6 +322,9 @@ def _places(prefixes: tuple[str, ...], low: str, pos: int, end: int) -> list[int
     digits = DIGIT in prefixes
     whole = pos == 0 and end == len(low)  # (find without bounds is the common case, and faster)
     for word in prefixes:
+        # Most prefixes are absent: the ``in`` test (no method call) rules them out cheapest.
+        if word not in low:
+            continue
         at = low.find(word) if whole else low.find(word, pos, end)
         while at >= 0:
             append(at)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from dipevents._resources import read_json
-from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes
+from dipevents.parsing._trie import contains_any, finditer_at_prefixes, folded, literal_prefixes, required_words
 from dipevents.parsing.organisations import organisation_heads
 
 __all__ = [
@@ -54,6 +54,8 @@ class Trigger:
     # Lower-case ASCII words, one of which begins every match (``_trie.literal_prefixes``);
     # empty when the pattern does not allow the test.
     prefixes: tuple[str, ...] = ()
+    # Lower-case ASCII words, one of which stands in every match (``_trie.required_words``).
+    required: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -129,6 +131,7 @@ def triggers() -> tuple[Trigger, ...]:
                 negated=bool(row.get("negated")),
                 keys=tuple(k.lower() for k in row["keys"]),
                 prefixes=literal_prefixes(pattern),
+                required=required_words(pattern),
             )
         )
     return tuple(out)
@@ -292,8 +295,10 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     """Trigger matches in ``sentence``, left to right; overlapping matches of one action merge.
 
     Only the triggers whose keys occur in the sentence are tried (``every`` tries all, for tests,
-    with a plain ``finditer``). A pattern is tried only where one of its literal prefixes
-    stands (``_trie.finditer_at_prefixes``), which finds what ``finditer`` finds.
+    with a plain ``finditer``), and of those only the ones whose required words
+    (``Trigger.required``) the sentence holds. A pattern is tried only where one of its
+    literal prefixes stands (``_trie.finditer_at_prefixes``), which finds what ``finditer``
+    finds.
     """
     found: list[TriggerMatch] = []
     if every:
@@ -303,6 +308,8 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     else:
         low = folded(sentence)
         for trig in _candidates(sentence):
+            if trig.required and low is not None and not contains_any(low, trig.required):
+                continue  # every match holds one of these words: no match here
             for m in finditer_at_prefixes(trig.pattern, trig.prefixes, sentence, low):
                 found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
     if len(found) < 2:

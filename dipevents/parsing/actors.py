@@ -363,6 +363,15 @@ _PERSON_TITLE_BEFORE = re.compile(
 )
 
 
+# For Discourse.find_people: a word beginning at a capital letter, as people_pattern's
+# lookbehind allows (checked after the letter, so that the search skips to capitals: the
+# character before is not a word character or a hyphen); a name's first word; what
+# people_pattern allows after the name.
+_WORD_AT_CAPITAL = re.compile(_CANDIDATE.pattern + r"(?<![\w-].)\w*")
+_FIRST_WORD = re.compile(r"\w*")
+_NAME_END = re.compile(r"(?:['’]s?)?(?![\w-])")
+
+
 @dataclass
 class Discourse:
     """What a document has established so far, for resolving people and back-references."""
@@ -375,6 +384,8 @@ class Discourse:
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
     _people_re: re.Pattern[str] | None = None
     _people_n: int = -1
+    _people_index: dict[str, list[str]] = field(default_factory=dict)
+    _people_index_n: int = 0
 
     def learn(self, name: str, actor: str) -> None:
         """Remember that ``name`` (and its surname) stands for ``actor`` in this document."""
@@ -394,6 +405,8 @@ class Discourse:
             self.people.setdefault(form, actor)
 
     def people_pattern(self) -> re.Pattern[str] | None:
+        """The reference pattern of the learnt names (``find_people`` finds what it finds
+        tried at each capital letter, without compiling a pattern per name learnt)."""
         if not self.people:
             return None
         if self._people_n != len(self.people):
@@ -403,6 +416,45 @@ class Discourse:
             )
             self._people_n = len(self.people)
         return self._people_re
+
+    def find_people(self, sentence: str) -> list[tuple[int, int]]:
+        """Spans of learnt names in ``sentence`` (with a possessive ending), left to right,
+        without overlaps: what ``people_pattern()`` matches tried at each capital letter.
+
+        A match of that pattern begins after neither a word character nor a hyphen, and what
+        follows the name is not a word character (an apostrophe or the end of the word), so
+        the word (run of word characters) that begins at the match is the name's first word.
+        The names are indexed by their first word, in the pattern's order (longest first),
+        and only the words beginning at a capital letter are looked up: no pattern to compile
+        each time a name is learnt.
+        """
+        index = self._index_people()
+        found: list[tuple[int, int]] = []
+        last = 0
+        for word in _WORD_AT_CAPITAL.finditer(sentence):
+            start = word.start()
+            names = index.get(word.group())
+            if names is None or start < last:
+                continue
+            for name in names:  # the alternation's order: the first name that matches wins
+                if sentence.startswith(name, start):
+                    end = _NAME_END.match(sentence, start + len(name))
+                    if end is not None:
+                        last = end.end()
+                        found.append((start, last))
+                        break
+        return found
+
+    def _index_people(self) -> dict[str, list[str]]:
+        if self._people_index_n != len(self.people):  # (names are only ever added)
+            index: dict[str, list[str]] = {}
+            for name in sorted(self.people, key=len, reverse=True):  # (stable: as people_pattern)
+                first = _FIRST_WORD.match(name)
+                if first and first.group():  # (a name that begins otherwise cannot begin at a capital)
+                    index.setdefault(first.group(), []).append(name)
+            self._people_index = index
+            self._people_index_n = len(self.people)
+        return self._people_index
 
     def note_state(self, actor: str, subject: bool) -> None:
         """Update the focus after a state is mentioned (``subject``: as the acting party)."""
@@ -493,17 +545,17 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             found.append(Mention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type, entry.kind))
             plural = plural or entry.kind == "demonym_plural"
     # Names learnt in this document (people introduced with their state).
-    pat = discourse.people_pattern() if discourse.people else None
-    if pat is not None:
+    if discourse.people:
         extra = True
-        for m in _match_at(pat, sentence, _capitals(sentence)):  # learnt names are capitalised too
-            name = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
+        for start, end in discourse.find_people(sentence):  # learnt names are capitalised too
+            matched = sentence[start:end]
+            name = matched.rstrip("'’s") if matched.endswith(("'s", "’s")) else matched
             actor = discourse.people.get(name)
-            if actor is None or (former and _FORMER.search(sentence, max(0, m.start() - 40), m.start())):
+            if actor is None or (former and _FORMER.search(sentence, max(0, start - 40), start)):
                 continue
             actor_type = discourse.types.get(actor, "state")
             kind = "person" if actor_type == "state" else "org"
-            found.append(Mention(m.start(), m.start() + len(name), name, actor, actor_type, kind))
+            found.append(Mention(start, start + len(name), name, actor, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
         extra = True
@@ -599,6 +651,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
         return  # no title or body word at all: nothing to widen
     official_after = _official_after()
     official_before = _official_before()
+    widened = False  # whether a mention's span changed
     for mention in mentions:
         if mention.actor_type != "state" or mention.kind == "person":
             continue
@@ -620,31 +673,35 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
                 discourse.learn(person, mention.actor)
             mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
             mention.end = end
+            widened = True
             # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
-            tm = official_before.search(sentence[max(0, mention.start - 80) : mention.start])
-            if tm and mention.kind == "official":
-                mention.start -= min(80, mention.start) - tm.start()
+            before = sentence[max(0, mention.start - 80) : mention.start]
+            if mention.kind == "official" and before.rstrip().endswith(OFFICIAL_BEFORE_ENDS):  # (as below)
+                tm = official_before.search(before)
+                if tm:
+                    mention.start -= len(before) - tm.start()
             mention.text = sentence[mention.start : end]
             continue
         before = sentence[max(0, mention.start - 80) : mention.start]
         # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
-        if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and official_before.search(before):
+        if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and (tm := official_before.search(before)):
             mention.kind = "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
             if nm and nm.group(1).split()[0] not in ("The", "A", "In", "On", "And"):
                 discourse.learn(nm.group(1), mention.actor)
             # The title before belongs to the mention: "the president of Venezuela".
-            tm = official_before.search(before)
-            if tm:
-                mention.start = mention.start - (len(before) - tm.start())
-                mention.text = sentence[mention.start : mention.end]
+            mention.start = mention.start - (len(before) - tm.start())
+            mention.text = sentence[mention.start : mention.end]
+            widened = True
     # Titled people with a known person's name ("President Biden") are officials already.
     for mention in mentions:
         if mention.kind == "person" and _PERSON_TITLE_BEFORE.search(
             sentence, max(0, mention.start - 30), mention.start
         ):
             mention.kind = "official"
+    if not widened:
+        return  # the mentions came sorted and without overlaps: nothing to sort or drop
     # Drop overlaps created by widening (keep the earlier, wider mention).
     mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []

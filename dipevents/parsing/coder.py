@@ -31,7 +31,14 @@ from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
-from dipevents.parsing.dates import DateMention, dateline_end, find_dates, full_dates, publication_date
+from dipevents.parsing.dates import (
+    DateMention,
+    dateline_end,
+    find_dates,
+    find_dates_and_days,
+    full_dates,
+    publication_date,
+)
 from dipevents.parsing.sentences import Sentence, split_sentences
 from dipevents.schema import Event
 from dipevents.vocabulary import fine_actions
@@ -439,6 +446,8 @@ class _Coder:
         # Days named by earlier sentences, read lazily: only an undated act needs them.
         self.texts: list[str] = []
         self._days: dict[int, list[dt.date]] = {}
+        # Sentence index -> its days-only dates, when the scan of its dates told them.
+        self._day_dates: dict[int, list[DateMention]] = {}
         self.news_day: dt.date | None = None  # the story's day: the first recent day it names
         self._news_scanned = 0
         self.index = 0
@@ -504,7 +513,9 @@ class _Coder:
         days = self._days.get(j)
         if days is None:
             s = self.texts[j]
-            found = find_dates(s, self.pub, days_only=True) if _DAYISH.search(s) else []
+            found = self._day_dates.pop(j, None) if _DAYISH.search(s) else []
+            if found is None:
+                found = find_dates(s, self.pub, days_only=True)
             days = [
                 d.date
                 for d in found
@@ -554,13 +565,16 @@ class _Coder:
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
             for trig in self.triggers:
-                if self._skipped(s, trig):
-                    continue
+                # (_roles and _skipped only read the coder's state, so their order changes
+                # nothing: the roles go first, as they rule out a third of the triggers and the
+                # cue searches, as costly, a twentieth.)
                 roles = self._roles(s, trig, self._with_people(s, trig, mentions, everyone))
-                if roles is None:
+                if roles is None or self._skipped(s, trig):
                     continue
                 if dates is None:
-                    dates = find_dates(s, self.pub)
+                    dates, days = find_dates_and_days(s, self.pub)
+                    if days is not None:
+                        self._day_dates[index] = days  # (for _days_of when a later act needs them)
                 for action in self._actions(s, trig):
                     for actor, target in self._pairs(roles):
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):

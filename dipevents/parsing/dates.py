@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
+from dipevents.parsing._trie import contains_any, finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 
 __all__ = ["DateMention", "dateline_end", "find_dates", "full_dates", "publication_date"]
 
@@ -262,7 +262,8 @@ def find_dates(sentence: str, published: dt.date | None, *, days_only: bool = Fa
     # No gate before the scan: every expression holds a digit or a month, weekday or relative
     # word at a word start, so a gate on those changes no result, and the coder asks only
     # about sentences that mostly have one (such a gate cost more than it saved).
-    return _scan(sentence, published, _applicable(sentence, days_only), folded(sentence))
+    fold = folded(sentence)
+    return _scan(sentence, published, _applicable(sentence, days_only, fold), fold)
 
 
 def full_dates(sentence: str) -> list[DateMention]:
@@ -283,11 +284,29 @@ def full_dates(sentence: str) -> list[DateMention]:
     return [d for d in _scan(sentence, None, patterns) if d.precision == "day" and not d.relative]
 
 
+def find_dates_and_days(sentence: str, published: dt.date | None) -> tuple[list[DateMention], list[DateMention] | None]:
+    """``find_dates(sentence, published)`` and, when the same scan tells it,
+    ``find_dates(sentence, published, days_only=True)`` (else None).
+
+    The days-only scan tries the day patterns only, in the same order and behind the same
+    gates. When no other pattern took a place in the full scan, the day patterns met the
+    same taken places there, so they found the same dates, and these were all it found.
+    """
+    fold = folded(sentence)
+    kinds: set[str] = set()
+    found = _scan(sentence, published, _applicable(sentence, False, fold), fold, kinds)
+    return found, (found if kinds <= _DAY_KINDS else None)
+
+
 def _scan(
-    sentence: str, published: dt.date | None, patterns: list[tuple[str, re.Pattern[str]]], low: str | None = None
+    sentence: str,
+    published: dt.date | None,
+    patterns: list[tuple[str, re.Pattern[str]]],
+    low: str | None = None,
+    kinds: set[str] | None = None,
 ) -> list[DateMention]:
     """The date expressions ``patterns`` find, left to right; ``low`` is ``folded(sentence)``
-    when the caller has it."""
+    when the caller has it; ``kinds`` receives the kinds of pattern that took a place."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     if low is None:
@@ -299,6 +318,8 @@ def _scan(
                 continue
             resolved = _resolve(kind, m, published)
             taken.append((s, e))
+            if kinds is not None:
+                kinds.add(kind)
             if resolved is None:
                 continue
             d, precision, relative = resolved
@@ -321,20 +342,20 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy", "slash", "md", "dm", "relday", "weekday"})
 
 
-def _applicable(sentence: str, days_only: bool) -> list[tuple[str, re.Pattern[str]]]:
+def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns worth trying: each needs a digit, a month, "day" or a relative word.
+    (``fold`` is ``folded(sentence)``.)
 
     Substring tests on the lower-cased sentence run at C speed and rule out most patterns,
     so a sentence costs a few regex scans instead of twelve.
     """
-    fold = folded(sentence)
     low = sentence.lower() if fold is None else fold
     digit = _DIGIT.search(sentence) is not None
     # Every month name in the patterns begins a word: the stem at a word start is needed.
-    month_word = (
-        _MONTH_STEM_IN(low) is not None
-        and search_at_prefixes(_MONTH_START, _MONTH_START_PREFIXES, sentence, fold) is not None
-    )
+    # (With ``fold``, search_at_prefixes tests the stems as substrings first itself.)
+    month_word = (fold is not None or _MONTH_STEM_IN(low)) and search_at_prefixes(
+        _MONTH_START, _MONTH_START_PREFIXES, sentence, fold
+    ) is not None
     month = digit and month_word  # the forms with a month name and a day or year number
     ok = {
         "iso": digit and "-" in sentence,
@@ -346,19 +367,22 @@ def _applicable(sentence: str, days_only: bool) -> list[tuple[str, re.Pattern[st
         "dm": month,
         "month": month_word,
         "year": digit,
-        "relday": _RELDAY_KEY_IN(low) is not None,
+        "relday": _RELDAY_KEY_IN(low),
         # In ASCII text a weekday's name is there as written, lower-cased; other text may
         # hold letters that case-fold to ASCII ones ("ſ"), so only "day" is required there.
-        "weekday": "day" in low and (not low.isascii() or _WEEKDAY_NAME_IN(low) is not None),
-        "relperiod": _RELPERIOD_KEY_IN(low) is not None,
+        "weekday": "day" in low and (not low.isascii() or _WEEKDAY_NAME_IN(low)),
+        "relperiod": _RELPERIOD_KEY_IN(low),
     }
     return [(kind, pattern) for kind, pattern in _PATTERNS if ok[kind] and (not days_only or kind in _DAY_KINDS)]
 
 
-def _substring_test(words: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of ``words`` as a substring: the same as ``any(w in text ...)``, in one
-    C-level call."""
-    return re.compile("|".join(re.escape(w) for w in words)).search
+def _substring_test(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for any of ``words`` as a substring of a text (``_trie.contains_any``)."""
+
+    def test(text: str) -> bool:
+        return contains_any(text, words)
+
+    return test
 
 
 _MONTH_STEM_IN = _substring_test(_MONTH_STEMS)
