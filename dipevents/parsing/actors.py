@@ -344,6 +344,9 @@ _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)
 _BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
+_CLAUSE_VERB_AFTER = re.compile(
+    r"\s{1,3}(?:has\s{1,3}|have\s{1,3}|had\s{1,3}|also\s{1,3}|then\s{1,3}|later\s{1,3})?(?:[a-z]{2,}ed|said|says|told)\b"
+)
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
 _PREP_DET_BEFORE = re.compile(
     r"(?:^|\s)(with|to|against|from|of|on|in|for|at|into|toward|towards|over|between|by|among|upon)\s{1,3}"
@@ -612,6 +615,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                     and _COORDINATION.fullmatch(sentence[mention.end : mentions[k + 1].start]) is not None
                 )
             )
+            # "relations with Turkey, and Cavusoglu demanded ...": a verb after it starts a clause.
+            and not _CLAUSE_VERB_AFTER.match(sentence, mention.end)
         ):
             mention.prep = previous.prep
         if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
