@@ -310,6 +310,10 @@ _THIS_ACT = re.compile(
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions)\b",
     re.I,
 )
+_CITY_DATELINE = re.compile(
+    r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?)?"
+    r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
+)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
@@ -555,6 +559,9 @@ class _Coder:
     def _sentence(self, index: int, sent: Sentence) -> None:
         s = sent.text
         everyone = find_mentions(s, self.discourse, people=True)
+        if everyone and (dateline := _CITY_DATELINE.match(s)):
+            # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
+            everyone = [m for m in everyone if m.start >= dateline.end()]
         mentions = [m for m in everyone if m.kind != "demonym_plural"] if _has_people(everyone) else everyone
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
