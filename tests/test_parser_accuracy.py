@@ -48,6 +48,11 @@ UNSEEN_HELD_OUT_FIRST = 14
 UNSEEN2_MIN_F1 = 0.64
 UNSEEN2_HELD_OUT_MIN_F1 = 0.58
 UNSEEN2_HELD_OUT_FIRST = 11
+#: And for the third (fixtures/unseen3): longer articles, state media and transcripts. Split
+#: odd/even before any miss was read: odd-numbered articles for development, even-numbered held
+#: out (measured 0.589 on arrival for both; now about 0.66 / 0.59).
+UNSEEN3_MIN_F1 = 0.62
+UNSEEN3_HELD_OUT_MIN_F1 = 0.55
 
 
 @cache
@@ -67,6 +72,14 @@ def _unseen2_report(held_out_only: bool) -> EvalReport:
     gs = load_gold(REPO / "fixtures" / "unseen2")
     if held_out_only:
         gs = gs.subset({d.doc_id for d in gs.documents if int(d.doc_id[1:]) >= UNSEEN2_HELD_OUT_FIRST})
+    return evaluate(gs)
+
+
+@cache
+def _unseen3_report(held_out_only: bool) -> EvalReport:
+    gs = load_gold(REPO / "fixtures" / "unseen3")
+    if held_out_only:
+        gs = gs.subset({d.doc_id for d in gs.documents if int(d.doc_id[1:]) % 2 == 0})
     return evaluate(gs)
 
 
@@ -143,3 +156,16 @@ def test_unseen2_held_out_half_f1() -> None:
     report = _unseen2_report(held_out_only=True)
     assert len(report.per_document) == 20 - UNSEEN2_HELD_OUT_FIRST + 1
     assert report.overall.f1 >= UNSEEN2_HELD_OUT_MIN_F1, _explain(report)
+
+
+def test_unseen3_overall_f1() -> None:
+    report = _unseen3_report(held_out_only=False)
+    assert report.parse_errors == {}
+    assert len(report.per_document) == 24  # guards a broken load
+    assert report.overall.f1 >= UNSEEN3_MIN_F1, _explain(report)
+
+
+def test_unseen3_held_out_half_f1() -> None:
+    report = _unseen3_report(held_out_only=True)
+    assert len(report.per_document) == 12
+    assert report.overall.f1 >= UNSEEN3_HELD_OUT_MIN_F1, _explain(report)
