@@ -1073,7 +1073,13 @@ class _Coder:
                 if not party:
                     continue
                 m = party[0]
-            if m.actor in actor_ids or (m.kind == "pair" and set(m.members) & actor_ids):
+            if m.kind == "pair" and set(m.members) & actor_ids:
+                # "suspended visits between the two neighbours": the pair's other member.
+                others = [a for a in m.members if a not in actor_ids]
+                if len(others) == 1 and m.prep == "between":
+                    return [self._virtual(others[0], "pair")], "pair-other"
+                continue
+            if m.actor in actor_ids:
                 continue
             if skip_from and m.prep == "from":
                 continue
