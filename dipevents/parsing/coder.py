@@ -295,6 +295,7 @@ _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
 _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
+_SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
 _DAYISH = re.compile(r"\d|day\b")
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
@@ -313,6 +314,10 @@ _THIS_ACT = re.compile(
 _CITY_DATELINE = re.compile(
     r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?)?"
     r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
+)
+_TROOPS = re.compile(
+    r"\b(?:troops|forces|soldiers|military|army|contingent|peacekeepers|peacekeeping|bases?|personnel\s{1,3}(?=to\b))\b",
+    re.I,
 )
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
@@ -490,15 +495,21 @@ class _Coder:
         return self._dedup()
 
     def _dedup(self) -> list[Event]:
-        """One event per act: a date read from the sentence beats the publication-date default."""
-        dated = {
-            (e.actor, e.action, e.target) for e, explicit in zip(self.events, self.explicit, strict=True) if explicit
-        }
+        """One event per act: a date read from the sentence beats the publication-date default.
+
+        An act told without a date of its own is the same act as one told with a date near the
+        day it defaulted to; an act dated months or years before ("In September, the junta had
+        ordered the attaché to leave") is an earlier one and leaves the undated report standing.
+        """
+        dated: dict[tuple[str, str, str], list[dt.date | None]] = {}
+        for e, explicit in zip(self.events, self.explicit, strict=True):
+            if explicit:
+                dated.setdefault((e.actor, e.action, e.target), []).append(e.date)
         out: list[Event] = []
         kept: set[tuple[str, str, str]] = set()
         for ev, explicit in zip(self.events, self.explicit, strict=True):
             key = (ev.actor, ev.action, ev.target)
-            if not explicit and (key in dated or key in kept):
+            if not explicit and (key in kept or any(_near(d, ev.date) for d in dated.get(key, ()))):
                 continue
             kept.add(key)
             out.append(ev)
@@ -686,6 +697,8 @@ class _Coder:
             span = s[trig.start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
                 return ["cyberattack_accusation"]
+        if trig.action == "expel_diplomats" and _TROOPS.search(trig.text) and not self.cues.envoy.search(trig.text):
+            return ["demand"]  # "ordered French troops to leave": a demand, not an expulsion of diplomats
         if trig.action == "demand":
             acc = _ACCOUNTABLE_FOR.search(s, trig.start, min(len(s), trig.end + 80))
             if acc and self.cues.cyber.search(s[acc.end() : acc.end() + 50]):
@@ -1587,3 +1600,8 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+
+
+def _near(a: dt.date | None, b: dt.date | None) -> bool:
+    """Whether two dates may be the same act's (unknown dates may)."""
+    return a is None or b is None or abs((a - b).days) <= _SAME_ACT_DAYS
