@@ -64,6 +64,13 @@ _PREPOSITIONS = frozenset(
         "via",
         "under",
         "including",
+        # places: "Protesters outside the Israeli embassy demanded ...": not the clause's subject
+        "outside",
+        "inside",
+        "near",
+        "around",
+        "opposite",
+        "beyond",
     ]
 )
 _DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
