@@ -485,3 +485,37 @@ def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_real_text() ->
 @given(_DATE_SALAD)
 def test_days_read_from_the_full_scan_equal_the_days_only_scan_on_date_salad(s: str) -> None:
     _same_days(s)
+
+
+# The clause-break pattern as first written: the period's lookbehinds before the period.
+_CLAUSE_BREAK_PLAIN = re.compile(
+    r";|:|\s[-–—]\s|(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Gen)\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|"
+    r"where|when|saying|adding|calling|accusing|claiming|giving|urging|according|after|before|as|because|since|"
+    r"following|amid|despite|prompting|describing|dismissing|noting|stressing|warning|insisting|demanding|"
+    r"and\s+(?:it|he|she|they)\b)|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
+    r"\b(?:said|says|told|added|announced|stated)\b(?!\s{1,3}by\b)"
+)
+
+
+def _breaks(pattern: re.Pattern[str], s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(s)]
+
+
+def test_clause_break_with_lookbehinds_after_the_period_on_real_text() -> None:
+    from dipevents.parsing.coder import _CLAUSE_BREAK
+
+    for s in _SENTENCES:
+        assert _breaks(_CLAUSE_BREAK, s) == _breaks(_CLAUSE_BREAK_PLAIN, s), s
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr.", "Dr.", "Gen.", "St.", "U.S.", "A.", "said", ",", ";", " - ", ". ", "x.", "Ms", "by"]),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_clause_break_with_lookbehinds_after_the_period_on_abbreviations(s: str) -> None:
+    from dipevents.parsing.coder import _CLAUSE_BREAK
+
+    assert _breaks(_CLAUSE_BREAK, s) == _breaks(_CLAUSE_BREAK_PLAIN, s)

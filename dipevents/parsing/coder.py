@@ -54,7 +54,9 @@ _LIST_GAP = re.compile(
     r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
 )
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[-–—]\s|(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Gen)\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
+    # (the lookbehinds of an abbreviation's period come after the period, so they are tried
+    # only at a period, not at every character)
+    r";|:|\s[-–—]\s|\.(?<![A-Z]\.)(?<!Mr\.|Ms\.|Dr\.|St\.)(?<!Gen\.)\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
     r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
     r"describing|dismissing|noting|stressing|warning|insisting|demanding|and\s+(?:it|he|she|they)\b)|"
     r"\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
