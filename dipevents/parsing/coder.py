@@ -342,6 +342,10 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
     r"\b(?:an?|the|this|these|those|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}?([a-z]{3,})\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?\Z"
 )
+_GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
+_ALLEGES_AFTER = re.compile(
+    r"\s{1,3}(?:has\s{1,3}|had\s{1,3})?(?:alleges|alleged|claims|claimed|accuses|accused|charges|charged|says|said)\b"
+)
 _BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
 # ", a move (that) | Dublin called ...", ", which | Dublin called ...": a relative clause about the
 # main clause's act.
@@ -584,7 +588,9 @@ class _Coder:
         self._documents.clear()
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
-            for trig in self.triggers:
+            # Denials last: a denial answers an accusation the same sentence may report after it
+            # ("Moscow denied any involvement in the poisoning, which London blamed on the GRU").
+            for trig in sorted(self.triggers, key=_deny_last):
                 # (_roles and _skipped only read the coder's state, so their order changes
                 # nothing: the roles go first, as they rule out a third of the triggers and the
                 # cue searches, as costly, a twentieth.)
@@ -785,15 +791,18 @@ class _Coder:
             targets, how_target = self._act_party(actor_ids, act), "other-party"
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
-            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after)):
+            gerund = _GERUND_AFTER.match(after)  # "denied supplying drones to Russia"
+            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after) or gerund):
                 return None
             head = _OBJECT_BEFORE_SUBJECT.search(s, max(0, actors[0].start - 60), actors[0].start) if actors else None
             if head and _BARE_END.match(after) and not self.cues.accusation_nouns.search(head.group(1)):
                 return None  # "an 1899 award that Venezuela rejects": what is rejected is no charge
-            if targets and _CONTENT_CLAUSE.match(after):
-                # "denied reports that it had recalled its ambassador from Mogadishu": the
-                # states inside the report are not its authors.
-                targets = []
+            if _CONTENT_CLAUSE.match(after) or gerund:
+                # "denied reports that it had recalled its ambassador from Mogadishu", "denied
+                # supplying drones to Russia": the states inside what is denied are not its
+                # authors; one said to allege it is ("..., as Kinshasa alleges").
+                targets = [m for m in mentions if m.start > trig.end and _ALLEGES_AFTER.match(s, m.end)][:1]
+                how_target = "alleger"
             if not targets:
                 targets, how_target = self._accusers(actor_ids)
             if not targets and self.cues.accusation_nouns.search(after):
@@ -1607,3 +1616,7 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
 def _near(a: dt.date | None, b: dt.date | None) -> bool:
     """Whether two dates may be the same act's (unknown dates may)."""
     return a is None or b is None or abs((a - b).days) <= _SAME_ACT_DAYS
+
+
+def _deny_last(trig: TriggerMatch) -> bool:
+    return trig.action == "deny"
