@@ -342,6 +342,8 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
     r"\b(?:an?|the|this|these|those|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}?([a-z]{3,})\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?\Z"
 )
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
+_BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
 _GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
 _ALLEGES_AFTER = re.compile(
     r"\s{1,3}(?:has\s{1,3}|had\s{1,3})?(?:alleges|alleged|claims|claimed|accuses|accused|charges|charged|says|said)\b"
@@ -722,7 +724,13 @@ class _Coder:
             # "denied the US charges that it supplied drones": a noun, the charge another act
             # is about, not an accusation this sentence reports.
             return None
-        if voice == "passive":
+        if voice == "passive" or (
+            voice == "active"
+            and not trig.trigger.name.startswith("adj(")  # "was deeply concerned by": who feels it
+            and _AUX_BEFORE.search(s, max(0, trig.start - 16), trig.start)
+            and _BY_AGENT_AFTER.match(s, trig.end)
+        ):
+            # "Ukraine was urged by Hungary to ...": an active trigger in the passive voice.
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
             return self._roles_content(s, trig, mentions)
