@@ -7,6 +7,7 @@ sentence; the seeds are the three articles of ``seeds/`` with the gold in ``fixt
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -67,19 +68,20 @@ def _unseen_held_out_report() -> EvalReport:
     return evaluate(gs.subset(held_out))
 
 
-@cache
-def _unseen2_report(held_out_only: bool) -> EvalReport:
-    gs = load_gold(REPO / "fixtures" / "unseen2")
-    if held_out_only:
-        gs = gs.subset({d.doc_id for d in gs.documents if int(d.doc_id[1:]) >= UNSEEN2_HELD_OUT_FIRST})
-    return evaluate(gs)
+def _held_out_of_unseen2(number: int) -> bool:
+    return number >= UNSEEN2_HELD_OUT_FIRST
+
+
+def _held_out_of_unseen3(number: int) -> bool:
+    return number % 2 == 0
 
 
 @cache
-def _unseen3_report(held_out_only: bool) -> EvalReport:
-    gs = load_gold(REPO / "fixtures" / "unseen3")
-    if held_out_only:
-        gs = gs.subset({d.doc_id for d in gs.documents if int(d.doc_id[1:]) % 2 == 0})
+def _independent_report(name: str, held_out: Callable[[int], bool] | None = None) -> EvalReport:
+    """The parser on an independent set of fixtures/, or on its held-out documents only."""
+    gs = load_gold(REPO / "fixtures" / name)
+    if held_out is not None:
+        gs = gs.subset({d.doc_id for d in gs.documents if held_out(int(d.doc_id[1:]))})
     return evaluate(gs)
 
 
@@ -146,26 +148,26 @@ def test_unseen_held_out_half_f1() -> None:
 
 
 def test_unseen2_overall_f1() -> None:
-    report = _unseen2_report(held_out_only=False)
+    report = _independent_report("unseen2")
     assert report.parse_errors == {}
     assert len(report.per_document) == 20  # guards a broken load
     assert report.overall.f1 >= UNSEEN2_MIN_F1, _explain(report)
 
 
 def test_unseen2_held_out_half_f1() -> None:
-    report = _unseen2_report(held_out_only=True)
+    report = _independent_report("unseen2", _held_out_of_unseen2)
     assert len(report.per_document) == 20 - UNSEEN2_HELD_OUT_FIRST + 1
     assert report.overall.f1 >= UNSEEN2_HELD_OUT_MIN_F1, _explain(report)
 
 
 def test_unseen3_overall_f1() -> None:
-    report = _unseen3_report(held_out_only=False)
+    report = _independent_report("unseen3")
     assert report.parse_errors == {}
     assert len(report.per_document) == 24  # guards a broken load
     assert report.overall.f1 >= UNSEEN3_MIN_F1, _explain(report)
 
 
 def test_unseen3_held_out_half_f1() -> None:
-    report = _unseen3_report(held_out_only=True)
+    report = _independent_report("unseen3", _held_out_of_unseen3)
     assert len(report.per_document) == 12
     assert report.overall.f1 >= UNSEEN3_HELD_OUT_MIN_F1, _explain(report)
