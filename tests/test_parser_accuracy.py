@@ -54,6 +54,9 @@ UNSEEN2_HELD_OUT_FIRST = 11
 #: out (measured 0.589 on arrival for both; now about 0.66 / 0.59).
 UNSEEN3_MIN_F1 = 0.62
 UNSEEN3_HELD_OUT_MIN_F1 = 0.55
+#: The fourth (fixtures/unseen4) is held out as a whole: no rule is written from it (measured
+#: 0.546 on arrival, the freshest estimate for unseen articles).
+UNSEEN4_MIN_F1 = 0.50
 
 
 @cache
@@ -171,3 +174,10 @@ def test_unseen3_held_out_half_f1() -> None:
     report = _independent_report("unseen3", _held_out_of_unseen3)
     assert len(report.per_document) == 12
     assert report.overall.f1 >= UNSEEN3_HELD_OUT_MIN_F1, _explain(report)
+
+
+def test_unseen4_held_out_f1() -> None:
+    report = _independent_report("unseen4")
+    assert report.parse_errors == {}
+    assert len(report.per_document) == 16  # guards a broken load
+    assert report.overall.f1 >= UNSEEN4_MIN_F1, _explain(report)
