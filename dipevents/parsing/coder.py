@@ -342,6 +342,33 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
     r"\b(?:an?|the|this|these|those|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}?([a-z]{3,})\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?\Z"
 )
+# "condemned | the raid": a harm whose author the text has just named.
+_HARM_OBJECT = re.compile(
+    r"\s{1,3}(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+    r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
+    r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?)\b",
+    re.I,
+)
+# The word stems that report each harm in the sentences before ("struck" for "the strike").
+_HARM_STEMS = {
+    "strik": ("strik", "struck"),
+    "airst": ("strik", "struck"),
+    "execu": ("execut",),
+    "killi": ("kill",),
+    "shoot": ("shoot", "shot"),
+    "bombi": ("bomb",),
+    "shell": ("shell",),
+    "incur": ("incursion", "crossed", "entered"),
+    "arres": ("arrest",),
+    "deten": ("detain", "detention"),
+    "seizu": ("seiz",),
+    "invas": ("invad", "invasion"),
+    "annex": ("annex",),
+    "assau": ("assault",),
+    "downi": ("shot down", "downed", "downing"),
+    "viola": ("violat",),
+    "attac": ("attack", "struck", "strike"),
+}
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
 _GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
@@ -815,9 +842,22 @@ class _Coder:
                 targets, how_target = self._accusers(actor_ids)
             if not targets and self.cues.accusation_nouns.search(after):
                 targets, how_target = self._story_party(actor_ids), "other-party"
+        if not targets and not mutual and trig.action == "condemn" and (harm := _HARM_OBJECT.match(s, trig.end)):
+            # "Pakistan struck targets inside Iran. Tehran condemned the attack.": the harm the
+            # text just reported was done by the state that did it, the previous subject.
+            targets, how_target = self._harm_author(harm.group("harm").lower(), actor_ids), "harm-author"
         if not targets and not mutual:
             return None
         return _Roles(actors, targets, how_actor, how_target, mutual)
+
+    def _harm_author(self, harm: str, actor_ids: set[str]) -> list[Mention]:
+        """The state in focus, when one of the two sentences before reports the harm."""
+        focus = self.discourse.focus
+        if focus is None or focus in actor_ids or focus in self.gaz.igo_codes or focus in self.discourse.types:
+            return []
+        stems = _HARM_STEMS.get(harm[:5], (harm[:5],))
+        before = " ".join(self.texts[max(0, self.index - 2) : self.index]).lower()
+        return [self._virtual(focus, "focus")] if any(stem in before for stem in stems) else []
 
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
