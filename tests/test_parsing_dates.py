@@ -38,6 +38,8 @@ PUB = dt.date(2022, 9, 8)  # a Thursday
         ("in February this year", ("2022-02-01", "month")),
         ("on March 3 last year", ("2021-03-03", "day")),
         ("on 18 September next year", ("2023-09-18", "day")),
+        ("earlier in the week", ("2022-09-01", "month")),
+        ("earlier in the year", ("2022-01-01", "year")),
     ],
 )
 def test_find_dates(text: str, expected: tuple[str, str]) -> None:

@@ -369,6 +369,7 @@ _HARM_STEMS = {
     "viola": ("violat",),
     "attac": ("attack", "struck", "strike"),
 }
+_RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
 _GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
@@ -1473,6 +1474,8 @@ class _Coder:
                 )
             if document:
                 continue  # "the agreement signed on 5/27/1998": a document's date, not the act's
+            if _in_relative_clause(s, d.start, trig.start):
+                continue  # "Bahrain, whose monarchy put down protests in 2011, gave ...": not the act's
             if imputation and (d.start >= trig.start or trig.start - d.end <= 3):
                 continue  # "Iran's July 15 cyberattack": the alleged act's date, not the accusation's
             if d.start >= trig.end:
@@ -1668,3 +1671,14 @@ def _near(a: dt.date | None, b: dt.date | None) -> bool:
 
 def _deny_last(trig: TriggerMatch) -> bool:
     return trig.action == "deny"
+
+
+def _in_relative_clause(s: str, pos: int, trigger: int) -> bool:
+    """Whether ``pos`` lies in a relative clause set off by commas (", whose ... ,") that the
+    trigger at ``trigger`` is outside of."""
+    opener = s.rfind(",", 0, pos)
+    if opener < 0 or not _RELATIVE_OPENER.match(s, opener):
+        return False
+    close = s.find(",", pos)
+    end = close if close >= 0 else len(s)
+    return not opener < trigger < end

@@ -100,7 +100,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekday", r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"),
         (
             "relperiod",
-            r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+this\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b",
+            r"\b(?P<per>last\s+week|last\s+month|last\s+year|earlier\s+(?:this|in\s+the)\s+(?:week|month|year)|this\s+week|this\s+month|this\s+year|(?:a|one|two|three|four|five|six|several|a\s+few|\d{1,2})\s+(?:days?|weeks?)\s+ago|recent\s+(?:days|weeks)|(?:\d{1,2}|a|one|two|three)\s+years?\s+ago)\b",
         ),
     ]
 )
@@ -231,17 +231,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
                     weeks = n
             d = published - dt.timedelta(days=7 * weeks if "week" in per else weeks)
             return dt.date(d.year, d.month, 1), "month", True
-        if per in ("this week", "earlier this week", "recent weeks"):
+        if per in ("this week", "earlier this week", "earlier in the week", "recent weeks"):
             d = published - dt.timedelta(days=3)
             return dt.date(d.year, d.month, 1), "month", True
         if per in ("last month",):
             first = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
             return dt.date(first.year, first.month, 1), "month", True
-        if per in ("this month", "earlier this month"):
+        if per in ("this month", "earlier this month", "earlier in the month"):
             return dt.date(published.year, published.month, 1), "month", True
         if per == "last year":
             return dt.date(published.year - 1, 1, 1), "year", True
-        if per in ("this year", "earlier this year"):
+        if per in ("this year", "earlier this year", "earlier in the year"):
             return dt.date(published.year, 1, 1), "year", True
         if per.endswith("ago"):
             head = per.split()[0]
