@@ -150,34 +150,23 @@ def test_unseen_held_out_half_f1() -> None:
     assert report.overall.f1 >= UNSEEN_HELD_OUT_MIN_F1, _explain(report)
 
 
-def test_unseen2_overall_f1() -> None:
-    report = _independent_report("unseen2")
+# (set, held-out documents or None for all, documents expected, floor)
+_INDEPENDENT_FLOORS = [
+    ("unseen2", None, 20, UNSEEN2_MIN_F1),
+    ("unseen2", _held_out_of_unseen2, 20 - UNSEEN2_HELD_OUT_FIRST + 1, UNSEEN2_HELD_OUT_MIN_F1),
+    ("unseen3", None, 24, UNSEEN3_MIN_F1),
+    ("unseen3", _held_out_of_unseen3, 12, UNSEEN3_HELD_OUT_MIN_F1),
+    ("unseen4", None, 16, UNSEEN4_MIN_F1),  # held out as a whole
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "held_out", "documents", "floor"),
+    _INDEPENDENT_FLOORS,
+    ids=[f"{n}-{'held-out' if h else 'all'}" for n, h, _, _ in _INDEPENDENT_FLOORS],
+)
+def test_independent_set_f1(name: str, held_out: Callable[[int], bool] | None, documents: int, floor: float) -> None:
+    report = _independent_report(name, held_out)
     assert report.parse_errors == {}
-    assert len(report.per_document) == 20  # guards a broken load
-    assert report.overall.f1 >= UNSEEN2_MIN_F1, _explain(report)
-
-
-def test_unseen2_held_out_half_f1() -> None:
-    report = _independent_report("unseen2", _held_out_of_unseen2)
-    assert len(report.per_document) == 20 - UNSEEN2_HELD_OUT_FIRST + 1
-    assert report.overall.f1 >= UNSEEN2_HELD_OUT_MIN_F1, _explain(report)
-
-
-def test_unseen3_overall_f1() -> None:
-    report = _independent_report("unseen3")
-    assert report.parse_errors == {}
-    assert len(report.per_document) == 24  # guards a broken load
-    assert report.overall.f1 >= UNSEEN3_MIN_F1, _explain(report)
-
-
-def test_unseen3_held_out_half_f1() -> None:
-    report = _independent_report("unseen3", _held_out_of_unseen3)
-    assert len(report.per_document) == 12
-    assert report.overall.f1 >= UNSEEN3_HELD_OUT_MIN_F1, _explain(report)
-
-
-def test_unseen4_held_out_f1() -> None:
-    report = _independent_report("unseen4")
-    assert report.parse_errors == {}
-    assert len(report.per_document) == 16  # guards a broken load
-    assert report.overall.f1 >= UNSEEN4_MIN_F1, _explain(report)
+    assert len(report.per_document) == documents  # guards a broken load
+    assert report.overall.f1 >= floor, _explain(report)
