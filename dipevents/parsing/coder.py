@@ -26,6 +26,7 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
@@ -349,25 +350,22 @@ _HARM_OBJECT = re.compile(
     r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?)\b",
     re.I,
 )
-# The word stems that report each harm in the sentences before ("struck" for "the strike").
+# The word stems that report each harm in the sentences before ("struck" for "the strike");
+# a harm not listed is reported by its own noun ("raided" for "the raid").
 _HARM_STEMS = {
-    "strik": ("strik", "struck"),
-    "airst": ("strik", "struck"),
-    "execu": ("execut",),
-    "killi": ("kill",),
-    "shoot": ("shoot", "shot"),
-    "bombi": ("bomb",),
-    "shell": ("shell",),
-    "incur": ("incursion", "crossed", "entered"),
-    "arres": ("arrest",),
-    "deten": ("detain", "detention"),
-    "seizu": ("seiz",),
-    "invas": ("invad", "invasion"),
-    "annex": ("annex",),
-    "assau": ("assault",),
-    "downi": ("shot down", "downed", "downing"),
-    "viola": ("violat",),
-    "attac": ("attack", "struck", "strike"),
+    "strike": ("strik", "struck"),
+    "airstrike": ("strik", "struck"),
+    "execution": ("execut",),
+    "killing": ("kill",),
+    "shooting": ("shoot", "shot"),
+    "bombing": ("bomb",),
+    "incursion": ("incursion", "crossed", "entered"),
+    "detention": ("detain", "detention"),
+    "seizure": ("seiz",),
+    "invasion": ("invad", "invasion"),
+    "downing": ("shot down", "downed", "downing"),
+    "violation": ("violat",),
+    "attack": ("attack", "struck", "strike"),
 }
 _RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
@@ -395,6 +393,15 @@ _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
 )
+
+
+class _When(NamedTuple):
+    """An act's date as the coder worked it out."""
+
+    date: dt.date | None
+    precision: str
+    explicit: bool  # the sentence itself gave it
+    defaulted: bool = False  # the publication day, for want of any other (see _Coder._redate)
 
 
 @dataclass
@@ -502,11 +509,9 @@ class _Coder:
     def run(self) -> list[Event]:
         # What the current sentence's acts share, found once: (trigger id, action) -> date, and
         # date start -> whether it dates a document (emptied for each sentence).
-        self._dated: dict[tuple[int, str], tuple[dt.date | None, str, bool]] = {}
+        self._dated: dict[tuple[int, str], _When] = {}
         self._documents: dict[int, bool] = {}
-        # Acts dated by the publication day for want of any other (see _redate), per sentence.
-        self._undated: set[tuple[int, str]] = set()
-        self._pub_defaulted = False
+        # Acts dated by the publication day for want of any other (see _redate).
         self.pending: list[tuple[int, dict[str, object], str]] = []
         line = -1
         # In a press-conference transcript ("Q: ..." / "Mao Ning: ..."), a paragraph without a
@@ -614,7 +619,6 @@ class _Coder:
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
         self._dated.clear()
-        self._undated.clear()
         self._documents.clear()
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
@@ -856,7 +860,8 @@ class _Coder:
         focus = self.discourse.focus
         if focus is None or focus in actor_ids or focus in self.gaz.igo_codes or focus in self.discourse.types:
             return []
-        stems = _HARM_STEMS.get(harm[:5], (harm[:5],))
+        noun = harm.removesuffix("s")
+        stems = _HARM_STEMS.get(noun, (noun,))
         before = " ".join(self.texts[max(0, self.index - 2) : self.index]).lower()
         return [self._virtual(focus, "focus")] if any(stem in before for stem in stems) else []
 
@@ -1449,9 +1454,7 @@ class _Coder:
             return [(a, b) for a in roles.actors for b in roles.actors if a.actor != b.actor]
         return [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
 
-    def _date(
-        self, s: str, trig: TriggerMatch, dates: list[DateMention], action: str
-    ) -> tuple[dt.date | None, str, bool]:
+    def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention], action: str) -> _When:
         """The act's date, its precision, and whether the sentence itself gave it."""
         marker = _MARKER.match(s)
         right_limit: int | None = None  # where the trigger's clause ends; looked for when needed
@@ -1495,7 +1498,7 @@ class _Coder:
             if verb is not None:
                 after = [d for d in dates if verb.end() <= d.start <= verb.end() + 60]
                 if after and not (marker and after[0].start < marker.end()):
-                    return after[0].date, after[0].precision, True
+                    return _When(after[0].date, after[0].precision, True)
         if best is not None:
             d = best[1]
             weak = d.end <= trig.start and bool(_SPEECH_BEFORE_DATE.search(s[max(0, d.start - 40) : d.start]))
@@ -1507,29 +1510,29 @@ class _Coder:
                     n = _NUMBER_WORDS.get(offset.group(1).lower()) or int(offset.group(1))
                     n = n * (7 if offset.group(2).lower().startswith("week") else 1)
                     n = -n if offset.group(3).lower() == "after" else n
-                    return d.date + dt.timedelta(days=n), "day", True
-            return d.date, d.precision, not weak or trig.start - d.end < 40
+                    return _When(d.date + dt.timedelta(days=n), "day", True)
+            return _When(d.date, d.precision, not weak or trig.start - d.end < 40)
         if self.transcript and self.line_speaker and self.pub is not None:
-            return self.pub, "day", False  # an answer at a press conference: the conference's day
+            return _When(self.pub, "day", False)  # an answer at a press conference: the conference's day
         recent = self._recent_day()
         if recent is not None:
             told = _NARRATIVE_DAY.search(s) if "day" in s or "later" in s or "earlier" in s else None
             if told is not None:
                 # "The same day, X accused Y", "a day later": the sentence dates the act itself.
-                return recent + dt.timedelta(days=_narrative_offset(told)), "day", True
+                return _When(recent + dt.timedelta(days=_narrative_offset(told)), "day", True)
             # No date of its own: the act belongs to the day the text was just talking about.
-            return recent, "day", False
+            return _When(recent, "day", False)
         story_day = self._story_day()
         if story_day is not None:
             # "Albania (on Wednesday) cut ties ... Albania gave the diplomats 24 hours": an undated
             # act of the story happened on the story's day, not on the day it was published.
-            return story_day, "day", False
+            return _When(story_day, "day", False)
         if self.pub is not None:
-            self._pub_defaulted = True  # the story's day may still be named later (see _redate)
-            return self.pub, "day", False
+            # The story's day may still be named later: see _redate.
+            return _When(self.pub, "day", False, defaulted=True)
         if self.anchor is not None:
-            return self.anchor, "day", False
-        return None, "unknown", False
+            return _When(self.anchor, "day", False)
+        return _When(None, "unknown", False)
 
     def _emit(
         self,
@@ -1550,11 +1553,8 @@ class _Coder:
         # (The sentence's triggers live in self.triggers until the next sentence: ids are unique.)
         when = self._dated.get((id(trig), action))
         if when is None:
-            self._pub_defaulted = False
             when = self._dated[id(trig), action] = self._date(sent.text, trig, dates, action)
-            if self._pub_defaulted:
-                self._undated.add((id(trig), action))
-        date, precision, explicit = when
+        date, precision, explicit = when.date, when.precision, when.explicit
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))
@@ -1592,7 +1592,7 @@ class _Coder:
             log.warning("document %s: event not coded from %r: %s", self.doc, sent.text[:80], exc)
             return False
         self.seen.add(key)
-        if (id(trig), action) in self._undated:
+        if when.defaulted:
             self.pending.append((len(self.events), data, f"{self.doc}:{sent.start}"))
         self.events.append(event)
         self.explicit.append(explicit)
