@@ -322,6 +322,11 @@ _TROOPS = re.compile(
     r"\b(?:troops|forces|soldiers|military|army|contingent|peacekeepers|peacekeeping|bases?|personnel\s{1,3}(?=to\b))\b",
     re.I,
 )
+# "asked Nigeria to withdraw its troops", "... to withdraw the roughly 80 military personnel":
+# the object of the withdrawal, right after the trigger, is a military force.
+_TROOPS_AFTER = re.compile(
+    r"\s{1,3}(?:[\w-]+\s{1,3}){0,3}?(?:troops|forces|soldiers|military|army|contingent|peacekeepers|bases?)\b", re.I
+)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
@@ -739,7 +744,11 @@ class _Coder:
             span = s[trig.start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
                 return ["cyberattack_accusation"]
-        if trig.action == "expel_diplomats" and _TROOPS.search(trig.text) and not self.cues.envoy.search(trig.text):
+        if (
+            trig.action == "expel_diplomats"
+            and (_TROOPS.search(trig.text) or _TROOPS_AFTER.match(s, trig.end))
+            and not self.cues.envoy.search(trig.text)
+        ):
             return ["demand"]  # "ordered French troops to leave": a demand, not an expulsion of diplomats
         if trig.action == "demand":
             acc = _ACCOUNTABLE_FOR.search(s, trig.start, min(len(s), trig.end + 80))
