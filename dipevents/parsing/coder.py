@@ -350,27 +350,33 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
 )
 # "condemned | the raid": a harm whose author the text has just named.
 _HARM_OBJECT = re.compile(
-    r"\s{1,3}(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+    r"[\"”]?\s{1,3}(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
     r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
     r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?)\b",
     re.I,
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
 # a harm not listed is reported by its own noun ("raided" for "the raid").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
+# A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
+_MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile")
 _HARM_STEMS = {
-    "strike": ("strik", "struck"),
-    "airstrike": ("strik", "struck"),
+    "strike": _MILITARY_HARM,
+    "airstrike": _MILITARY_HARM,
+    "raid": _MILITARY_HARM,
+    "shelling": _MILITARY_HARM,
+    "bombing": _MILITARY_HARM,
+    "assault": (*_MILITARY_HARM, "assault"),
     "execution": ("execut",),
     "killing": ("kill",),
     "shooting": ("shoot", "shot"),
-    "bombing": ("bomb",),
     "incursion": ("incursion", "crossed", "entered"),
     "detention": ("detain", "detention"),
     "seizure": ("seiz",),
     "invasion": ("invad", "invasion"),
     "downing": ("shot down", "downed", "downing"),
     "violation": ("violat",),
-    "attack": ("attack", "struck", "strike"),
+    "attack": _MILITARY_HARM,
 }
 _RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
@@ -502,6 +508,7 @@ class _Coder:
         self.anchor: dt.date | None = None
         # Days named by earlier sentences, read lazily: only an undated act needs them.
         self.texts: list[str] = []
+        self.mentions_of: list[list[Mention]] = []  # each sentence's mentions, for _harm_author
         self._days: dict[int, list[dt.date]] = {}
         # Sentence index -> its days-only dates, when the scan of its dates told them.
         self._day_dates: dict[int, list[DateMention]] = {}
@@ -620,6 +627,7 @@ class _Coder:
             # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
             everyone = [m for m in everyone if m.start >= dateline.end()]
         mentions = [m for m in everyone if m.kind != "demonym_plural"] if _has_people(everyone) else everyone
+        self.mentions_of.append(mentions)
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
@@ -865,14 +873,32 @@ class _Coder:
         return _Roles(actors, targets, how_actor, how_target, mutual)
 
     def _harm_author(self, harm: str, actor_ids: set[str]) -> list[Mention]:
-        """The state in focus, when one of the two sentences before reports the harm."""
-        focus = self.discourse.focus
-        if focus is None or focus in actor_ids or focus in self.gaz.igo_codes or focus in self.discourse.types:
-            return []
+        """The state that one of the two sentences before reports doing the harm: the state
+        named last before the word that reports it ("Israeli jets struck a convoy near
+        Damascus", "Pakistan carried out strikes in Iran"), else the state in focus."""
         noun = harm.removesuffix("s")
         stems = _HARM_STEMS.get(noun, (noun,))
-        before = " ".join(self.texts[max(0, self.index - 2) : self.index]).lower()
-        return [self._virtual(focus, "focus")] if any(stem in before for stem in stems) else []
+        reported = False
+        for j in range(self.index - 1, max(-1, self.index - 3), -1):
+            low = self.texts[j].lower()
+            places = sorted(m.start() for stem in stems for m in re.finditer(re.escape(stem), low))
+            # The act as told ("jets struck", "carried out strikes"), not one referred back to
+            # ("blamed the attack on ...", "such attacks"), whose subject is someone else.
+            at = next((i for i in places if not _DETERMINER_BEFORE.search(low, max(0, i - 12), i)), -1)
+            if at < 0:
+                continue
+            reported = True
+            # (no preposition before it: "in Iran", "near Damascus" name where, not who)
+            named = [m for m in self.mentions_of[j] if m.end <= at and m.actor_type == "state" and m.prep is None]
+            if named:
+                author = named[-1]
+                if author.actor in actor_ids or author.actor in self.discourse.types:
+                    return []
+                return [self._virtual(author.actor, "harm")]
+        focus = self.discourse.focus
+        if not reported or focus is None or focus in actor_ids or focus in self.gaz.igo_codes:
+            return []
+        return [] if focus in self.discourse.types else [self._virtual(focus, "focus")]
 
     def _actor(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> tuple[list[Mention], str]:
         left = [m for m in mentions if m.end <= trig.start]
