@@ -357,6 +357,7 @@ _HARM_OBJECT = re.compile(
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
 # a harm not listed is reported by its own noun ("raided" for "the raid").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
 _MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile")
@@ -711,6 +712,7 @@ class _Coder:
             for k, (a, b) in enumerate(itertools.pairwise(mentions)):
                 if (
                     joined[k]
+                    and a.prep not in _PLACE_PREPOSITIONS  # "strikes in Iraq and Syria": places, not a pair
                     and a.actor_type == b.actor_type == "state"
                     and a.actor != b.actor
                     and not (k > 0 and joined[k - 1])
@@ -824,6 +826,11 @@ class _Coder:
             # "accusing it of supporting Congo": "it" is the last other state named before the
             # trigger (or the story's party), not a state named after the pronoun.
             pronoun, how = self._left_other(s, trig, mentions, actor_ids)
+            pair = self.discourse.pair
+            if s[trig.end : trig.end + 6].split()[0] == "them" and pair and not actor_ids.intersection(pair):
+                # "India and Pakistan exchanged fire ... China urged them to exercise restraint":
+                # "them" are the two states last named as a pair.
+                pronoun, how = [self._virtual(a, "pair") for a in pair], "pronoun-pair"
             if not pronoun:
                 pronoun, how = self._story_party(actor_ids), "pronoun"
             if pronoun:
