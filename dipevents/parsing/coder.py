@@ -357,6 +357,7 @@ _HARM_OBJECT = re.compile(
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
 # a harm not listed is reported by its own noun ("raided" for "the raid").
+_PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
@@ -1409,8 +1410,10 @@ class _Coder:
                     continue
                 if _FOR_ACT.fullmatch(s, m.end, trig.start):
                     continue  # "called out Peru for meddling": Peru is the one imputed
-                if self._object_of_trigger(s, m):
-                    continue  # "Beijing warned Manila against provocation": Manila is warned
+                if self._object_of_trigger(s, m) or _PAST_VERB_BEFORE.search(s, max(0, m.start - 30), m.start):
+                    # "Beijing warned Manila against provocation": Manila is warned; "linked the
+                    # Russian intelligence service to ...": the object of another verb.
+                    continue
 
                 if m.actor in excluded:
                     if voice == "cyber":
@@ -1445,10 +1448,13 @@ class _Coder:
             # The nearest other state to the imputation, left first (possessors, demonyms).
             best: tuple[int, Mention] | None = None
             for m in mentions:
-                if m.actor == actor.actor or m.kind == "pair":
+                if m.actor == actor.actor or m.kind == "pair" or (m.start < trig.end and trig.start < m.end):
+                    continue  # (inside the imputation is its victim: "interfere in the U.S. elections")
+                if m.prep in _LOCATIVE and (trig.action == "deny" or m.end <= trig.start):
+                    # "told reporters in London that his country played no part", "soldiers in
+                    # Afghanistan, and attempts to interfere": a place, not the party imputed
+                    # (after the imputation it is: "found safe havens in Iran").
                     continue
-                if trig.action == "deny" and m.prep in _LOCATIVE:
-                    continue  # "told reporters in London that his country played no part"
                 dist = trig.start - m.end if m.end <= trig.start else (m.start - trig.end) + 10
                 if m.kind == "anaphor":
                     dist += 60  # a named state beats a back-reference
