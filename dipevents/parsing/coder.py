@@ -357,6 +357,7 @@ _HARM_OBJECT = re.compile(
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
 # a harm not listed is reported by its own noun ("raided" for "the raid").
+_MINISTRY_IN = re.compile(r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|office|department)\s{1,3}in\s{1,3}", re.I)
 _PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
@@ -1336,6 +1337,13 @@ class _Coder:
                     return m
                 break
         after = next((m for m in mentions if m.start >= trig.end), None)
+        if (
+            after is not None
+            and after.actor not in target_ids
+            and after.start - trig.end <= 60
+            and _MINISTRY_IN.fullmatch(s, trig.end, after.start)
+        ):
+            return after  # "was summoned to the foreign ministry in New Delhi": the ministry's state
         if after is not None and after.actor not in target_ids and _LEFT_PLACE.fullmatch(s, trig.end, after.start):
             return after  # "were ordered to leave Bulgaria", "were expelled from Moldova": the country left
         # "Canada's High Commissioner had been summoned": the host is the story's other party.
