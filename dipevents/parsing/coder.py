@@ -318,15 +318,11 @@ _CITY_DATELINE = re.compile(
     r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?)?"
     r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
 )
-_TROOPS = re.compile(
-    r"\b(?:troops|forces|soldiers|military|army|contingent|peacekeepers|peacekeeping|bases?|personnel\s{1,3}(?=to\b))\b",
-    re.I,
-)
+_TROOP_WORDS = r"troops|forces|soldiers|military|army|contingent|peacekeepers|bases?"
+_TROOPS = re.compile(rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to\b))\b", re.I)
 # "asked Nigeria to withdraw its troops", "... to withdraw the roughly 80 military personnel":
 # the object of the withdrawal, right after the trigger, is a military force.
-_TROOPS_AFTER = re.compile(
-    r"\s{1,3}(?:[\w-]+\s{1,3}){0,3}?(?:troops|forces|soldiers|military|army|contingent|peacekeepers|bases?)\b", re.I
-)
+_TROOPS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b", re.I)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
