@@ -212,16 +212,23 @@ _TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
 _S_GAP = re.compile(r"['’]s?\s{1,3}")
 _AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
 _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
+# A hedge between a copula and an imputation ("was likely behind", "were almost certainly involved in").
+_HEDGE = (
+    r"(?:(?:most|almost|very|highly)\s{1,3})?"
+    r"(?:(?:likely|probably|certainly|clearly|also|allegedly|directly)\s{1,3})?"
+)
 # "Russian intelligence officers were behind the blasts": the state is its agents' modifier.
 _AGENTS_GAP = re.compile(
     r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
     r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
     r"leadership|jets?|warplanes?|fighter\s{1,3}jets?|aircraft|planes?|helicopters?|bombers?|drones?|missiles?|rockets?|"
-    r"artillery|army|navy|warships?|vessels?|submarines?|tanks|"
+    r"artillery|army|navy|warships?|vessels?|submarines?|tanks|units?|groups?|cells?|"
     r"coast\s{1,3}guard|(?-i:[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?))\s{1,3}"
-    r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3})?",
+    r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3}" + _HEDGE + r")?",
     re.I,
 )
+# "Russia was behind", "Moscow was most likely behind": a copula (and a hedge) before an imputation.
+_COPULA_GAP = re.compile(r"\s{1,3}(?:was|were|is|are|(?:had|has|have)\s{1,3}been)\s{1,3}" + _HEDGE, re.I)
 _HEADS_OF = re.compile(
     r"\b(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government)|(?:foreign\s{1,3}|defen[cs]e\s{1,3}|prime\s{1,3})?ministers|"
     r"presidents|governments|premiers|chancellors|ministries|spokes(?:men|women|persons|people))\s{1,3}of\s{1,3}"
@@ -296,6 +303,23 @@ def _has_people(mentions: list[Mention]) -> bool:
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
+# A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
+_WHO_BEFORE = re.compile(
+    r"\bwho\s{1,3}(?:\w{3,12}ly\s{1,3})?(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z", re.I
+)
+# Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
+_ANTECEDENT_GAP = re.compile(
+    r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government))?"
+    r",?\s{1,3}",
+    re.I,
+)
+# What stands between a cyber operation and its culprit named after it ("hacking carried out by
+# hackers working for Russia").
+_CULPRIT_BEFORE = re.compile(
+    r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of|"
+    r"working\s+for|acting\s+for|employed\s+by|controlled\s+by|directed\s+by|run\s+by|affiliated\s+with|"
+    r"connected\s+to|associated\s+with)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$"
+)
 _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
 _SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
@@ -919,6 +943,14 @@ class _Coder:
                 return [], ""  # "Germany welcomed the expulsion of ...": Germany expelled no one
             if _UNDONE_BEFORE.search(s, max(0, trig.start - 70), trig.start):
                 return [], ""  # "lifted/blocked/delayed the sanctions": the act undone or stopped
+        if (
+            voice == "active"
+            and (who := _WHO_BEFORE.search(s, max(0, trig.start - 40), trig.start))
+            and not any(_ANTECEDENT_GAP.fullmatch(s, m.end, who.start()) for m in left)
+        ):
+            # "extremists who threaten India": the relative clause's subject is the noun before
+            # "who"; unless that noun is a state's, the act is not a state's.
+            return [], ""
         if voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start):
             # "X demanded that Y take measures, and warned that ...": a verb joined by "and"
             # shares the sentence's first subject, not one inside the clause between.
@@ -1373,6 +1405,7 @@ class _Coder:
                 and (
                     trig.start - m.end < 8
                     or _MODAL_GAP.fullmatch(s, m.end, trig.start) is not None
+                    or _COPULA_GAP.fullmatch(s, m.end, trig.start) is not None
                     or (
                         (m.is_demonym or m.possessive or m.kind == "official")
                         and _AGENTS_GAP.fullmatch(s, m.end, trig.start) is not None
@@ -1485,15 +1518,14 @@ class _Coder:
                 if len(gap) <= 28 and (m.possessive or m.is_demonym or m.kind == "official" or _LINKED.fullmatch(gap)):
                     if _ON_TARGET.search(gap):
                         continue
+                    if self.cues.speech_verbs.search(gap):
+                        break  # "The British government said the hacking ...": the speaker, not the culprit
                     return m
                 break
         for m in mentions:
             if m.start >= trig.end:
                 gap = s[trig.end : m.start]
-                if len(gap) <= 60 and re.search(
-                    r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$",
-                    gap,
-                ):
+                if len(gap) <= 60 and _CULPRIT_BEFORE.search(gap):
                     return m
                 if len(gap) > 60:
                     break
