@@ -766,6 +766,10 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         if actor is None:
             continue
         before = {x.actor for x in mentions if x.end <= m.start() and x.actor_type == "state"}
+        if low.startswith(("its ", "their ")) and len(before) == 1 and mentions[0].actor in before:
+            # "Canada attributed the hacking of its foreign ministry to Russia": the only state
+            # named before it in the sentence owns it, whatever the previous sentence's focus.
+            actor = next(iter(before))
         if low.startswith("the ") and len(before) == 1:
             # "The Kremlin said ..., and the foreign ministry urged London": the only state named
             # before it in the sentence, whatever the previous sentences were about.
