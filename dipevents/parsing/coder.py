@@ -215,20 +215,24 @@ _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\
 # A hedge between a copula and an imputation ("was likely behind", "were almost certainly involved in").
 _HEDGE = (
     r"(?:(?:most|almost|very|highly)\s{1,3})?"
-    r"(?:(?:likely|probably|certainly|clearly|also|allegedly|directly)\s{1,3})?"
+    r"(?:(?:likely|probably|certainly|clearly|also|allegedly|directly|deliberately|intentionally|repeatedly|again)\s{1,3})?"
 )
 # "Russian intelligence officers were behind the blasts": the state is its agents' modifier.
 _AGENTS_GAP = re.compile(
-    r"(?:['’]s?)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:agents?|officers?|officials|spies|hackers|operatives|"
+    r"(?:(?:['’]s?|-(?:based|backed|linked|sponsored|supported))?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?"
+    r"(?:agents?|officers?|officials|spies|hackers|operatives|guards|police|ships|boats|militias?|proxies|"
     r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
     r"leadership|jets?|warplanes?|fighter\s{1,3}jets?|aircraft|planes?|helicopters?|bombers?|drones?|missiles?|rockets?|"
     r"artillery|army|navy|warships?|vessels?|submarines?|tanks|units?|groups?|cells?|"
-    r"coast\s{1,3}guard|(?-i:[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?))\s{1,3}"
+    r"coast\s{1,3}guard|(?-i:[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?))"
+    # "Pakistan-based militants": armed men are the state's only when it bases, backs or sponsors them.
+    r"|-(?:based|backed|linked|sponsored|supported)\s{1,3}(?:[\w-]{2,20}\s{1,3})?"
+    r"(?:militants|fighters|gunmen|terrorists|rebels|insurgents|militias?|proxies|groups?))\s{1,3}"
     r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3}" + _HEDGE + r")?",
     re.I,
 )
 # "Russia was behind", "Moscow was most likely behind": a copula (and a hedge) before an imputation.
-_COPULA_GAP = re.compile(r"\s{1,3}(?:was|were|is|are|(?:had|has|have)\s{1,3}been)\s{1,3}" + _HEDGE, re.I)
+_COPULA_GAP = re.compile(r"\s{1,3}(?:was|were|is|are|(?:had|has|have)(?:\s{1,3}been)?)\s{1,3}" + _HEDGE, re.I)
 _HEADS_OF = re.compile(
     r"\b(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government)|(?:foreign\s{1,3}|defen[cs]e\s{1,3}|prime\s{1,3})?ministers|"
     r"presidents|governments|premiers|chancellors|ministries|spokes(?:men|women|persons|people))\s{1,3}of\s{1,3}"
@@ -1407,7 +1411,7 @@ class _Coder:
                     or _MODAL_GAP.fullmatch(s, m.end, trig.start) is not None
                     or _COPULA_GAP.fullmatch(s, m.end, trig.start) is not None
                     or (
-                        (m.is_demonym or m.possessive or m.kind == "official")
+                        (m.is_demonym or m.possessive or m.kind == "official" or m.prep == "-")
                         and _AGENTS_GAP.fullmatch(s, m.end, trig.start) is not None
                     )
                 )
