@@ -57,6 +57,10 @@ UNSEEN3_HELD_OUT_MIN_F1 = 0.55
 #: The fourth (fixtures/unseen4) is held out as a whole: no rule is written from it (measured
 #: 0.546 on arrival, the freshest estimate for unseen articles).
 UNSEEN4_MIN_F1 = 0.50
+#: The fifth (fixtures/unseen5), written by a fifth author and split odd/even before any miss
+#: was read, like unseen3 (measured 0.523 on arrival; held-out half 0.570).
+UNSEEN5_MIN_F1 = 0.48
+UNSEEN5_HELD_OUT_MIN_F1 = 0.52
 
 
 @cache
@@ -75,7 +79,7 @@ def _held_out_of_unseen2(number: int) -> bool:
     return number >= UNSEEN2_HELD_OUT_FIRST
 
 
-def _held_out_of_unseen3(number: int) -> bool:
+def _even_numbered(number: int) -> bool:
     return number % 2 == 0
 
 
@@ -155,8 +159,10 @@ _INDEPENDENT_FLOORS = [
     ("unseen2", None, 20, UNSEEN2_MIN_F1),
     ("unseen2", _held_out_of_unseen2, 20 - UNSEEN2_HELD_OUT_FIRST + 1, UNSEEN2_HELD_OUT_MIN_F1),
     ("unseen3", None, 24, UNSEEN3_MIN_F1),
-    ("unseen3", _held_out_of_unseen3, 12, UNSEEN3_HELD_OUT_MIN_F1),
+    ("unseen3", _even_numbered, 12, UNSEEN3_HELD_OUT_MIN_F1),
     ("unseen4", None, 16, UNSEEN4_MIN_F1),  # held out as a whole
+    ("unseen5", None, 24, UNSEEN5_MIN_F1),
+    ("unseen5", _even_numbered, 12, UNSEEN5_HELD_OUT_MIN_F1),
 ]
 
 
