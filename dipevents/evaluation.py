@@ -5,7 +5,8 @@ A gold set is a folder with ``gold.jsonl`` (one gold event per line) and ``artic
 ``path`` to the text, relative to the folder, default ``articles/<doc_id>.txt``). See
 ``docs/evaluation.md``.
 
-Events match on (doc_id, actor, action, target). The vocabulary allows one event per
+Events match on (doc_id, actor, action, target), an organ of an organisation counting as the
+organisation ("UNSC" as "UN", as the vocabulary codes it). The vocabulary allows one event per
 (actor, action, target, date) in a document, so exact repeats count once, while the same
 key on different dates (a main act and its background precedent) counts as several
 events, matched pairwise: exact dates first, then the nearest.
@@ -36,7 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from dipevents import igos
 from dipevents.errors import DipeventsError, ParseError, UnknownCodeError, ValidationError
+from dipevents.igos import is_igo_code
 from dipevents.schema import Event
 
 __all__ = [
@@ -612,12 +615,13 @@ class _Item:
     @classmethod
     def of_gold(cls, g: GoldEvent) -> _Item:
         ev = g.event
-        return cls(g.key, ev.date, ev.date_precision.value, ev.salience.value, g.evidence, None, g.note)
+        key = EventKey(g.key.doc_id, _organisation(g.key.actor), g.key.action, _organisation(g.key.target))
+        return cls(key, ev.date, ev.date_precision.value, ev.salience.value, g.evidence, None, g.note)
 
     @classmethod
     def of_pred(cls, ev: Event, doc_id: str) -> _Item:
         # The gold document decides the doc_id, whatever the parser wrote into the event.
-        key = EventKey(doc_id, ev.actor, ev.action, ev.target)
+        key = EventKey(doc_id, _organisation(ev.actor), ev.action, _organisation(ev.target))
         return cls(key, ev.date, ev.date_precision.value, ev.salience.value, ev.sentence, ev.rule, None)
 
     def finding(self, kind: str) -> Finding:
@@ -631,6 +635,14 @@ class _Item:
             self.rule,
             self.note if kind == "miss" else None,
         )
+
+
+def _organisation(actor: str) -> str:
+    """An organ of an organisation is matched as the organisation ("UNSC" as "UN"): the
+    vocabulary codes the Security Council's acts as the UN's, while the parser keeps the organ."""
+    while is_igo_code(actor) and (parent := igos.get(actor).parent) is not None:
+        actor = parent
+    return actor
 
 
 def _add_unique(table: dict[EventKey, list[_Item]], item: _Item) -> None:

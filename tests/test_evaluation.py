@@ -542,3 +542,37 @@ def test_subset_keeps_the_documents_named_and_their_events() -> None:
     assert len(part.events) == len(gs.events_for(first)) < len(gs.events)
     with pytest.raises(ValidationError, match="no-such-doc"):
         gs.subset([first, "no-such-doc"])
+
+
+def test_an_organ_matches_its_organisation() -> None:
+    # The vocabulary codes the Security Council's acts as the UN's; the parser keeps the organ.
+    text = "The Security Council condemned Iran. NATO backed Albania."
+    articles = [{"doc_id": "a", "text": text, "published": "2022-09-08"}]
+    gold = [
+        _gold(
+            "a", "UN", "condemn", "IRN", "2022-09-08", evidence="The Security Council condemned Iran", actor_type="igo"
+        ),
+        _gold("a", "NATO", "support", "ALB", "2022-09-08", evidence="NATO backed Albania", actor_type="igo"),
+    ]
+    goldset = GoldSet.from_records(articles, gold)
+
+    def igo_pred(actor: str, action: str, target: str) -> Event:
+        return Event.from_dict(
+            {
+                "doc_id": "a",
+                "actor": actor,
+                "actor_type": "igo",
+                "target": target,
+                "target_type": "state",
+                "action": action,
+                "date": "2022-09-08",
+                "date_precision": "day",
+                "rule": "test-rule",
+            }
+        )
+
+    report = evaluate(
+        goldset, _parser_from({"a": [igo_pred("UNSC", "condemn", "IRN"), igo_pred("EU", "support", "ALB")]})
+    )
+    assert report.overall.tp == 1  # UNSC for UN; the EU is no organ of NATO
+    assert [str(m.key) for m in report.misses] == ["a NATO support ALB"]
