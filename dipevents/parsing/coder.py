@@ -317,6 +317,12 @@ _ANTECEDENT_GAP = re.compile(
     r",?\s{1,3}",
     re.I,
 )
+# "The ambassadors of France, Germany and Italy were summoned": envoys named by their states.
+_ENVOYS_OF = re.compile(
+    r"\b(?:ambassadors?|envoys?|diplomats?|charg[eé]s?\s{1,3}d['’]\s?affaires|heads?\s{1,3}of\s{1,3}mission|"
+    r"representatives?)\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z",
+    re.I,
+)
 # What stands between a cyber operation and its culprit named after it ("hacking carried out by
 # hackers working for Russia").
 _CULPRIT_BEFORE = re.compile(
@@ -1358,7 +1364,11 @@ class _Coder:
         "diplomats in Prague were expelled") or by the ministry they were summoned to ("was
         summoned to the Polish foreign ministry").
         """
-        if target[-1].kind != "envoy" and not self.cues.envoy.search(s, target[-1].end, trig.start):
+        if (
+            target[-1].kind != "envoy"
+            and not self.cues.envoy.search(s, target[-1].end, trig.start)
+            and not _ENVOYS_OF.search(s, max(0, target[0].start - 60), target[0].start)
+        ):
             return None  # "Ukraine was expelled from the league": not an envoy
         for m in mentions:
             if target[-1].end <= m.start and m.end <= trig.start and m.prep in ("in", "to", "at"):
