@@ -71,6 +71,10 @@ _PREPOSITIONS = frozenset(
         "around",
         "opposite",
         "beyond",
+        # a visit: "Guterres, visiting Addis Ababa, welcomed ...": the place visited
+        "visiting",
+        "visited",
+        "touring",
     ]
 )
 _DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
@@ -338,7 +342,7 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 # An official whose title ends in one of these is the state's envoy: a target, not an actor.
 _ENVOY_HEAD = re.compile(
-    r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
+    r"(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|[Dd]elegate|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
 _PLACE_KINDS = frozenset({"capital", "seat"})
 _NAMED_AFTER_PLACE = re.compile(
@@ -348,10 +352,13 @@ _NAMED_AFTER_PLACE = re.compile(
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
+# "the breakaway Georgian regions of Abkhazia and South Ossetia": places, not the state.
+_REGIONS_AFTER = re.compile(r"\s{1,3}(?:breakaway\s{1,3}|separatist\s{1,3})?(?:regions|provinces|enclaves|republics)\b")
 _BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
 _FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
-_CLAUSE_VERB_AFTER = re.compile(
+# A verb right after a name starts a clause ("relations with Turkey, and Cavusoglu demanded").
+CLAUSE_VERB_AFTER = re.compile(
     r"\s{1,3}(?:has\s{1,3}|have\s{1,3}|had\s{1,3}|also\s{1,3}|then\s{1,3}|later\s{1,3})?(?:[a-z]{2,}ed|said|says|told)\b"
 )
 _PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
@@ -539,6 +546,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         kind = entry.kind
         if kind in _DEMONYM_KINDS and start and _REGION_BEFORE.search(sentence, max(0, start - 12), start):
             continue  # "the Central American country", "Latin American governments": a region
+        if kind in _DEMONYM_KINDS and _REGIONS_AFTER.match(sentence, end):
+            continue  # "the breakaway Georgian regions": places of the state, not its government
         if kind in _PLACE_KINDS and _NAMED_AFTER_PLACE.match(sentence, end):
             continue  # "the Minsk Group", "the Paris Agreement", "the Oslo Accords": named after a city
         if former:
@@ -623,7 +632,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 )
             )
             # "relations with Turkey, and Cavusoglu demanded ...": a verb after it starts a clause.
-            and not _CLAUSE_VERB_AFTER.match(sentence, mention.end)
+            and not CLAUSE_VERB_AFTER.match(sentence, mention.end)
         ):
             mention.prep = previous.prep
         if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
-from dipevents.parsing.actors import Discourse, Mention, find_mentions, gazetteer
+from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, find_mentions, gazetteer
 from dipevents.parsing.dates import (
     DateMention,
     dateline_end,
@@ -1260,6 +1260,8 @@ class _Coder:
             closed = 1  # the members up to the last one joined by "and": a bare comma alone
             for n in cands[k + 1 :]:  # joins no list ("expels Saudi envoy, Egypt recalls ...")
                 gap = s[group[-1].end : n.start]
+                if "," in gap and CLAUSE_VERB_AFTER.match(s, n.end):
+                    break  # "attributed the attack to the GRU, and the United States issued ...": a clause
                 if _LIST_GAP.match(gap) and n.actor not in actor_ids:
                     group.append(n)
                     if _AND.search(gap):
