@@ -267,6 +267,8 @@ def gazetteer() -> Gazetteer:
         del forms[form]
     for row in read_csv("parser_people.csv"):
         forms.setdefault(row["name"], Entry(row["iso3"], "state", "person", False))
+    for row in read_csv("parser_groups.csv"):  # named armed groups and movements
+        forms.setdefault(row["name"], Entry(row["id"], row["actor_type"], "org", False))
     # "U.S" without its final period occurs when a sentence ends on it.
     for form in list(forms):
         if form.endswith(".") and form.count(".") > 1:

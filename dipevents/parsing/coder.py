@@ -307,14 +307,18 @@ def _has_people(mentions: list[Mention]) -> bool:
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
+# "stop supporting", "ceased backing": the act is ended.
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
+)
 # A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
 _WHO_BEFORE = re.compile(
-    r"\bwho\s{1,3}(?:\w{3,12}ly\s{1,3})?(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z", re.I
+    r"(?:\bwho|,\s{0,3}which)\s{1,3}(?:\w{3,12}ly\s{1,3})?(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z", re.I
 )
 # Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
 _ANTECEDENT_GAP = re.compile(
     r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government))?"
-    r",?\s{1,3}",
+    r",?\s{0,3}",
     re.I,
 )
 # "The ambassadors of France, Germany and Italy were summoned": envoys named by their states.
@@ -772,6 +776,8 @@ class _Coder:
             return True
         if trig.action not in ("accuse", "cyberattack_accusation") and _IMPUTED.search(window):
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
+        if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
+            return True  # "had to stop supporting Hamas": an act to be ended, not one done
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
             trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
@@ -956,10 +962,11 @@ class _Coder:
         if (
             voice == "active"
             and (who := _WHO_BEFORE.search(s, max(0, trig.start - 40), trig.start))
-            and not any(_ANTECEDENT_GAP.fullmatch(s, m.end, who.start()) for m in left)
+            and not any(m.prep != "of" and _ANTECEDENT_GAP.fullmatch(s, m.end, who.start()) for m in left)
         ):
-            # "extremists who threaten India": the relative clause's subject is the noun before
-            # "who"; unless that noun is a state's, the act is not a state's.
+            # "extremists who threaten India", "the National Council of Resistance of Iran, which
+            # calls for": the relative clause's subject is the noun before "who" or "which";
+            # unless that noun is a state's (not a name inside it), the act is not a state's.
             return [], ""
         if voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start):
             # "X demanded that Y take measures, and warned that ...": a verb joined by "and"
