@@ -72,6 +72,7 @@ _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+_HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER_WORD = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
@@ -307,6 +308,8 @@ def _has_people(mentions: list[Mention]) -> bool:
 _SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
 _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
+# ", and Caracas also withdrew ...": a state after this opens a clause of its own.
+_AND_CLAUSE_BEFORE = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
 # "stop supporting", "ceased backing": the act is ended.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
@@ -554,6 +557,8 @@ class _Coder:
         self.index = 0
         self.triggers: list[TriggerMatch] = []  # the current sentence's
         self.transcript = False  # a press-conference transcript ("Q: ..." lines)
+        self.last_official: tuple[int, str] | None = None  # (sentence index, state) of the last official named
+        self.last_act: dict[str, tuple[int, str, str]] = {}  # action -> (sentence index, actor, target) last coded
 
     def run(self) -> list[Event]:
         # What the current sentence's acts share, found once: (trigger id, action) -> date, and
@@ -690,6 +695,10 @@ class _Coder:
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
+        for m in mentions:
+            if m.kind in ("person", "official") and m.actor_type == "state" and m.subject_like:
+                self.last_official = (index, m.actor)  # (the first official who may be a subject)
+                break
 
     def _with_people(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], everyone: list[Mention]
@@ -882,9 +891,21 @@ class _Coder:
                 later = [
                     m
                     for m in mentions
-                    if m.start >= trig.end and m.actor_type == "state" and m.actor not in actor_ids and m.subject_like
+                    if m.start >= trig.end
+                    and m.actor_type == "state"
+                    and m.actor not in actor_ids
+                    and m.subject_like
+                    # (the subject of a clause that gives the reason, not of one joined by "and")
+                    and not _AND_CLAUSE_BEFORE.search(s, max(trig.end, m.start - 12), m.start)
                 ]
-                targets, how_target = (later[:1], "later") if later else (self._story_party(actor_ids), "story-party")
+                if later:
+                    targets, how_target = later[:1], "later"
+                elif same := self._same_act_target(trig.action, actor_ids):
+                    # "Argentina recalled its ambassador from Asuncion. Brasilia called its
+                    # ambassador home the following day": the same act, aimed where the last one was.
+                    targets, how_target = same, "same-act"
+                else:
+                    targets, how_target = self._story_party(actor_ids), "story-party"
         if (not targets or how_target == "left") and not mutual and trig.action in ("condemn", "support"):
             author = _relative_act_author(s, actors[0], mentions)
             if author is not None and author.actor not in actor_ids:
@@ -1045,7 +1066,12 @@ class _Coder:
                 and not any(x.subject_like for x in left[1:])
             ):
                 return [left[0]], "scene"
-        pronoun = _PRONOUN_SUBJECT.search(self._window(s, trig.start, 40))
+        window = self._window(s, trig.start, 40)
+        if self.last_official and self.index - self.last_official[0] <= 1 and _HE_SUBJECT.search(window):
+            # "Maduro spoke on state television. He accused the United States of ...": the
+            # official named as a subject in this sentence or the one before.
+            return [self._virtual(self.last_official[1], "pronoun")], "pronoun"
+        pronoun = _PRONOUN_SUBJECT.search(window)
         if pronoun or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             if pronoun and pronoun.group(0)[:2].lower() == "we" and self.line_speaker and self.speaker is None:
@@ -1076,6 +1102,13 @@ class _Coder:
         return trig.action in _STATEMENTS and not any(
             t is not trig and m.end <= t.start and t.end <= trig.start for t in self.triggers
         )
+
+    def _same_act_target(self, action: str, actor_ids: set[str]) -> list[Mention]:
+        """The target of the same act done by another party in the last two sentences."""
+        last = self.last_act.get(action)
+        if last is None or self.index - last[0] > 2 or last[1] in actor_ids or last[2] in actor_ids:
+            return []
+        return [self._virtual(last[2], "other")]
 
     def _story_party(self, actor_ids: set[str]) -> list[Mention]:
         """The state an unnamed "it" or "the decision" points to: the state in focus (the
@@ -1699,6 +1732,7 @@ class _Coder:
             log.warning("document %s: event not coded from %r: %s", self.doc, sent.text[:80], exc)
             return False
         self.seen.add(key)
+        self.last_act[action] = (index, actor.actor, target.actor)
         if when.defaulted:
             self.pending.append((len(self.events), data, f"{self.doc}:{sent.start}"))
         self.events.append(event)
