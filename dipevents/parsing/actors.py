@@ -354,6 +354,12 @@ _NAMED_AFTER_PLACE = re.compile(
 _OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
+# Between an organisation and the name of the official who holds its title.
+_IGO_TITLE_GAP = re.compile(
+    r"(?:['’]s)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,3}?(?:Secretary[- ]General|[Ss]ecretary|[Cc]hief|[Hh]ead|President|"
+    r"[Cc]hair(?:man|woman|person)?|Commissioner|[Ss]pokes(?:man|woman|person)|Director[- ]General|[Ee]nvoy|"
+    r"High\s{1,3}Representative)\s{1,3}(?:(?:Dr|Mr|Ms|Mrs|Sir|Gen)\.?\s{1,3})?"
+)
 # "the breakaway Georgian regions of Abkhazia and South Ossetia": places, not the state.
 _REGIONS_AFTER = re.compile(r"\s{1,3}(?:breakaway\s{1,3}|separatist\s{1,3})?(?:regions|provinces|enclaves|republics)\b")
 _BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
@@ -605,6 +611,19 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             last_end = mention.end
     else:
         mentions = found
+    if len(mentions) > 1 and any(m.actor_type == "igo" for m in mentions):
+        # "GCC Secretary-General Abdullatif Al Zayani": the person speaks for the organisation
+        # whose title he holds, not for the state the people table gives him.
+        mentions = [
+            m
+            for k, m in enumerate(mentions)
+            if not (
+                k
+                and m.kind == "person"
+                and mentions[k - 1].actor_type == "igo"
+                and _IGO_TITLE_GAP.fullmatch(sentence, mentions[k - 1].end, m.start)
+            )
+        ]
     _add_officials(sentence, mentions, discourse, groups)
     _add_anaphors(sentence, mentions, discourse, groups)
     previous: Mention | None = None

@@ -310,6 +310,9 @@ _LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,
 _ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
 # ", and Caracas also withdrew ...": a state after this opens a clause of its own.
 _AND_CLAUSE_BEFORE = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
+# "India's attempt to link the attack to Pakistan": an accusation named as an attempt, the object
+# of a denial or an evaluation, not one this sentence reports.
+_ATTEMPT_TO = re.compile(r"\b(?:attempts?|efforts?|bids?)\s{1,3}to\s{1,3}\Z", re.I)
 # "stop supporting", "ceased backing": the act is ended.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
@@ -787,6 +790,12 @@ class _Coder:
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
             return True  # "had to stop supporting Hamas": an act to be ended, not one done
+        if (
+            trig.action in ("accuse", "cyberattack_accusation")
+            and trig.trigger.voice == "active"
+            and _ATTEMPT_TO.search(window)
+        ):
+            return True  # "rejected India's attempt to link the attack to Pakistan": the charge denied
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
             trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
