@@ -401,6 +401,9 @@ _MINISTRY_IN = re.compile(r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|o
 _PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
+# Harms an earlier accusation in the text may name the author of, and how far back it may be.
+_ATTACK_NOUNS = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
+_ACCUSED_SENTENCES = 8
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
 _MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile")
 _HARM_STEMS = {
@@ -939,7 +942,19 @@ class _Coder:
                 targets, how_target = self._accusers(actor_ids)
             if not targets and self.cues.accusation_nouns.search(after):
                 targets, how_target = self._story_party(actor_ids), "other-party"
-        if not targets and not mutual and trig.action == "condemn" and (harm := _HARM_OBJECT.match(s, trig.end)):
+        if (
+            not targets
+            and not mutual
+            and trig.action == "condemn"
+            and (
+                (harm := _HARM_OBJECT.match(s, trig.end))
+                # "called the execution un-Islamic": the harm is the evaluated object
+                or (
+                    trig.trigger.name == "verb(describe as negative)"
+                    and (harm := _HARM_OBJECT.match(s, _word_end(s, trig.start)))
+                )
+            )
+        ):
             # "Pakistan struck targets inside Iran. Tehran condemned the attack.": the harm the
             # text just reported was done by the state that did it, the previous subject.
             targets, how_target = self._harm_author(harm.group("harm").lower(), actor_ids), "harm-author"
@@ -970,6 +985,14 @@ class _Coder:
                 if author.actor in actor_ids or author.actor in self.discourse.types:
                     return []
                 return [self._virtual(author.actor, "harm")]
+        if not reported and noun in _ATTACK_NOUNS:
+            # "Australia, Canada and Estonia have also condemned the attacks": attacks told some
+            # sentences before were the ones the text has accused a state of (the last one).
+            for j, _accuser, accused in reversed(self.accusations):
+                if self.index - j > _ACCUSED_SENTENCES:
+                    break
+                if accused not in actor_ids and accused not in self.discourse.types:
+                    return [self._virtual(accused, "accused")]
         focus = self.discourse.focus
         if not reported or focus is None or focus in actor_ids or focus in self.gaz.igo_codes:
             return []
@@ -1812,6 +1835,12 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+
+
+def _word_end(s: str, start: int) -> int:
+    """Where the word that begins at ``start`` ends."""
+    space = s.find(" ", start)
+    return len(s) if space < 0 else space
 
 
 def _near(a: dt.date | None, b: dt.date | None) -> bool:
