@@ -313,17 +313,28 @@ _AND_CLAUSE_BEFORE = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
 # "India's attempt to link the attack to Pakistan": an accusation named as an attempt, the object
 # of a denial or an evaluation, not one this sentence reports.
 _ATTEMPT_TO = re.compile(r"\b(?:attempts?|efforts?|bids?)\s{1,3}to\s{1,3}\Z", re.I)
+# "a meeting on Egypt's air strikes": a preposition makes the harm a topic.
+_TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid|of)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+# A relative clause between an envoy act and a state: the state is no longer its object.
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
+_TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
+_ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
 # "stop supporting", "ceased backing": the act is ended.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
 # A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
 _WHO_BEFORE = re.compile(
-    r"(?:\bwho|,\s{0,3}which)\s{1,3}(?:\w{3,12}ly\s{1,3})?(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z", re.I
+    r"(?:\bwho|,\s{0,3}which|\b(?<!said\s)(?<!says\s)that)\s{1,3}(?:\w{3,12}ly\s{1,3})?"
+    r"(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z",
+    re.I,
 )
 # Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
 _ANTECEDENT_GAP = re.compile(
-    r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government))?"
+    r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government)"
+    # "Manama was among four Arab states that cut ties": the state is one of them
+    r"|\s{1,3}(?:was|is|were|are)\s{1,3}(?:among|one\s{1,3}of)\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,20}\s{1,3}){0,3}?"
+    r"(?:states|countries|nations|governments))?"
     r",?\s{0,3}",
     re.I,
 )
@@ -791,6 +802,8 @@ class _Coder:
             return True
         if trig.action not in ("accuse", "cyberattack_accusation") and _IMPUTED.search(window):
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
+        if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
+            return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
         if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
             return True  # "had to stop supporting Hamas": an act to be ended, not one done
         if (
@@ -802,6 +815,20 @@ class _Coder:
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
             trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
+        )
+
+    def _inside_accusation(self, s: str, trig: TriggerMatch) -> bool:
+        """Whether ``trig`` is an infinitive or gerund in the "of ..." of an accusation before it
+        in the same clause ("accused X of having met Y to urge them ...")."""
+        if not (_TO_BEFORE.search(s, max(0, trig.start - 4), trig.start) or _ING.match(trig.text)):
+            return False
+        return any(
+            t is not trig
+            and t.action == "accuse"
+            and t.end <= trig.start
+            and _ACCUSED_OF.search(t.text + s[t.end : t.end + 60])
+            and not _CLAUSE_BREAK.search(s, t.end, trig.start)
+            for t in self.triggers
         )
 
     def _actions(self, s: str, trig: TriggerMatch) -> list[str]:
@@ -1277,6 +1304,8 @@ class _Coder:
             return [anti[-1]], "anti"
         skip_from = trig.action in ("recognize", "support")  # "supported refugees from Sudan": no target
         for k, m in enumerate(cands):
+            if trig.action in _ENVOY_ACTIONS and _RELATIVE_WORD.search(s, trig.end, m.start):
+                break  # "summoned the ambassadors of ten countries that voted for a UN resolution"
             if m.kind == "ally":
                 # "The EU expressed solidarity with Lithuania, and Washington stands with our NATO
                 # ally": the ally is the other state just named, before the story's focus.
@@ -1503,6 +1532,10 @@ class _Coder:
             if not before:
                 return None
             target = before[-1]
+            if trig.trigger.name == "content(demonym shelling)" and _TOPIC_BEFORE.search(
+                s, max(0, target.start - 20), target.start
+            ):
+                return None  # "a meeting on Egypt's air strikes": the harm as a topic, not imputed
         actor: Mention | None = None
         how = ""
         excluded = {target.actor} if target else set()
