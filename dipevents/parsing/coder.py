@@ -871,6 +871,8 @@ class _Coder:
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
             return self._roles_content(s, trig, mentions)
+        if trig.trigger.name == "verb(recognize)" and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start):
+            return None  # "Kosovo was formally recognised in 2008": a passive without its agent
         if voice == "call_by":
             # "a call by Mexico and Uruguay for dialogue with Venezuela": actors inside the trigger.
             inside = [m for m in mentions if trig.start < m.start and m.end <= trig.end and m.kind != "envoy"]
