@@ -313,6 +313,17 @@ _AND_CLAUSE_BEFORE = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
 # "India's attempt to link the attack to Pakistan": an accusation named as an attempt, the object
 # of a denial or an evaluation, not one this sentence reports.
 _ATTEMPT_TO = re.compile(r"\b(?:attempts?|efforts?|bids?)\s{1,3}to\s{1,3}\Z", re.I)
+# "Saudi Arabia, along with the UAE and Bahrain, cut ties": companions of the subject.
+_ALONG_WITH = re.compile(
+    r",?\s{1,3}(?:along\s{1,3}with|together\s{1,3}with|as\s{1,3}well\s{1,3}as|alongside|joined\s{1,3}by)\s{1,3}(?:the\s{1,3})?",
+    re.I,
+)
+# "the attack on the Saudi embassy", "the killing of Iranian diplomats": the harm's victim.
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:attacks?|strikes?|airstrikes?|assaults?|raids?|bombings?|shelling|storming|killings?|murders?|"
+    r"abductions?|kidnappings?|arrests?|detentions?)\s{1,3}(?:on|against|of|in)\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,15}\s{1,3})?\Z",
+    re.I,
+)
 # "a meeting on Egypt's air strikes": a preposition makes the harm a topic.
 _TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid|of)\s{1,3}(?:the\s{1,3})?\Z", re.I)
 # A relative clause between an envoy act and a state: the state is no longer its object.
@@ -881,7 +892,7 @@ class _Coder:
             actors, how_actor = self._actor(s, trig, mentions)
         if not actors:
             return None
-        actors = [*actors, *self._joiners(s, actors, mentions, trig)]
+        actors = [*actors, *self._joiners(s, actors, mentions, trig), *self._companions(s, actors, mentions, trig)]
         actor_ids = {a.actor for a in actors}
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
             # "stand with Albania and support its decision to cut ties with Iran": its = Albania.
@@ -1242,6 +1253,21 @@ class _Coder:
                 return [self._virtual(focus, "pronoun")]
         return []
 
+    def _companions(self, s: str, actors: list[Mention], mentions: list[Mention], trig: TriggerMatch) -> list[Mention]:
+        """ "Saudi Arabia, along with the UAE and Bahrain, cut ties": the states the subject
+        acts together with (between the subject and the verb)."""
+        last = actors[-1]
+        if not last.end or last.end >= trig.start:
+            return []
+        between = [m for m in mentions if last.end <= m.start and m.end <= trig.start]
+        if not between or not _ALONG_WITH.fullmatch(s, last.end, between[0].start):
+            return []
+        ids = {a.actor for a in actors}
+        group = _listed_after(s, between, 0)
+        if not _CLOSING_COMMA.fullmatch(s, group[-1].end, trig.start):
+            return []
+        return [m for m in self._members(group) if m.actor not in ids and m.actor_type == last.actor_type]
+
     def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         verbs = self.cues.speech_verbs
         for m in mentions:
@@ -1308,6 +1334,8 @@ class _Coder:
         for k, m in enumerate(cands):
             if trig.action in _ENVOY_ACTIONS and _RELATIVE_WORD.search(s, trig.end, m.start):
                 break  # "summoned the ambassadors of ten countries that voted for a UN resolution"
+            if trig.action == "condemn" and _VICTIM_BEFORE.search(s, max(trig.end, m.start - 30), m.start):
+                continue  # "condemned the attack on the Saudi embassy": the victim, not the attacker
             if m.kind == "ally":
                 # "The EU expressed solidarity with Lithuania, and Washington stands with our NATO
                 # ally": the ally is the other state just named, before the story's focus.
