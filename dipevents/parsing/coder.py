@@ -72,6 +72,9 @@ _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+_HE_SAID = re.compile(
+    r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
+)
 _HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER_WORD = (
@@ -1155,6 +1158,9 @@ class _Coder:
                 self.speaker is not None or not any(m.actor == focus and m.start >= trig.end for m in mentions)
             ):
                 return [self._virtual(focus, "pronoun")], "pronoun"
+        if self.last_official and self.index - self.last_official[0] <= 1 and _HE_SAID.match(s, 0, trig.start):
+            # "He said the steps would reduce relations ...": the official just named says it.
+            return [self._virtual(self.last_official[1], "speaker")], "speaker"
         return [], ""
 
     def _this_act(self, s: str, trig: TriggerMatch) -> str | None:
