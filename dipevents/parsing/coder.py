@@ -1672,7 +1672,9 @@ class _Coder:
         for m in reversed(mentions):
             if m.end <= trig.start:
                 gap = s[m.end : trig.start]
-                if len(gap) <= 28 and (m.possessive or m.is_demonym or m.kind == "official" or _LINKED.fullmatch(gap)):
+                if len(gap) <= 28 and (
+                    m.possessive or m.is_demonym or m.kind in ("official", "government") or _LINKED.fullmatch(gap)
+                ):
                     if _ON_TARGET.search(gap):
                         continue
                     if self.cues.speech_verbs.search(gap):
