@@ -470,6 +470,7 @@ _POSSESSED_ACT = re.compile(
 # "expelled | from Moldova").
 _LEFT_PLACE = re.compile(
     r"(?:(?<=leave)|(?<=quit))\s{1,3}(?:the\s{1,3})?|(?:(?<=depart)|(?<=expelled))\s{1,3}from\s{1,3}(?:the\s{1,3})?"
+    r"|(?<=out)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
 _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
