@@ -69,6 +69,14 @@ def test_relative_year_belongs_to_its_own_clause() -> None:
         ("Iran Press TV\n\nWednesday, 07 September 2022 2:17 PM\n\nAlbania ...", dt.date(2022, 9, 7)),
         ("Russia expels 18 EU diplomats\nPublished: Apr 16, 2022 07:56 AM\nRussia ...", dt.date(2022, 4, 16)),
         ("MOSCOW, April 16. /TASS/. Russia will respond, Lavrov said. Debt after June 14, 2021.", dt.date(2021, 4, 16)),
+        # a dateline without its year, whose only full date is background: the year from the
+        # latest year named, the one in which the day falls on the weekday the story gives
+        (
+            "HONIARA, September 21 (Agency) -- Solomon Islands on Saturday switched recognition to Beijing. "
+            "Ties with Taipei went back to a communique the two sides signed on 30 June 1983. "
+            "Kiribati weighed the same step, its envoy said in 2018.",
+            dt.date(2019, 9, 21),
+        ),
     ],
 )
 def test_publication_date_from_text(text: str, expected: dt.date) -> None:
@@ -77,3 +85,5 @@ def test_publication_date_from_text(text: str, expected: dt.date) -> None:
 
 def test_publication_date_absent() -> None:
     assert publication_date("Albania cut ties with Iran on Wednesday.") is None
+    # prose "dated from" or "an updated list" is no date stamp
+    assert publication_date("Ties dated from the treaty of 12 March 1983 and an updated list of 4 May 2001.") is None

@@ -392,8 +392,11 @@ _WEEKDAY_NAME_IN = _substring_test(_WEEKDAY_NAMES)
 
 
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+# "Published: Apr 16, 2022", "UPDATED on 3 May"; in lower case only with a colon, as prose has
+# "dated from 1983" and "an updated list".
 _PUBLISHED = re.compile(
-    r"\b(?:Published|Updated|Posted|Date)\s{0,3}(?:on)?\s{0,3}:?\s{0,3}([^\n]{4,60})", re.IGNORECASE
+    r"(?:\b(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED|POSTED|DATE)\b\s{0,3}(?:on\b)?\s{0,3}:?"
+    r"|\b(?i:published|updated|posted|date)\s{0,3}:)\s{0,3}([^\n]{4,60})"
 )
 _DATELINE = re.compile(
     r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
@@ -442,11 +445,29 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     if m:
         month = _MONTHS[m.group("mon").lower().rstrip(".")]
         day = int(m.group("day"))
-        # The year: from the nearest full date in the text, else unknown.
+        # The year: the year of most full dates in the text; but when the text names a later
+        # year (the full dates are background), the first year from the latest one named in
+        # which the date falls on the weekday the story gives ("on Thursday"), else that year.
         years = [d.date.year for d in full_dates(text[:20000])]
-        if years:
-            year = max(set(years), key=years.count)
+        bare = [int(y) for y in _YEAR.findall(text[:20000])]
+        year = max(set(years), key=years.count) if years else None
+        if bare and (year is None or max(bare) > year):
+            year = max(bare)
+            weekday = _WEEKDAY_AFTER_DATELINE.search(head, m.end(), m.end() + 400)
+            if weekday:
+                wanted = _WEEKDAYS[weekday.group(1).lower()]
+                year = next(
+                    (y for y in range(year, year + 7) if (d := _safe_date(y, month, day)) and d.weekday() == wanted),
+                    year,
+                )
+        if year is not None:
             d = _safe_date(year, month, day)
             if d:
                 return d, "day"
     return None
+
+
+_WEEKDAY_AFTER_DATELINE = re.compile(
+    r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
