@@ -544,6 +544,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     groups = gate_groups(sentence)
     extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
     plural = False  # a plural people-noun was found
+    igo = False  # an organisation was found (its title holders are its own: see below)
+    # (_REGIONS_AFTER needs one of these words: a cheap test once per sentence)
+    regions = "regions" in low or "provinces" in low or "enclaves" in low or "republics" in low
     lookup = gaz.lookup
     for m in gaz.scan(sentence):
         text = m.group()
@@ -554,7 +557,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         kind = entry.kind
         if kind in _DEMONYM_KINDS and start and _REGION_BEFORE.search(sentence, max(0, start - 12), start):
             continue  # "the Central American country", "Latin American governments": a region
-        if kind in _DEMONYM_KINDS and _REGIONS_AFTER.match(sentence, end):
+        if regions and kind in _DEMONYM_KINDS and _REGIONS_AFTER.match(sentence, end):
             continue  # "the breakaway Georgian regions": places of the state, not its government
         if kind in _PLACE_KINDS and _NAMED_AFTER_PLACE.match(sentence, end):
             continue  # "the Minsk Group", "the Paris Agreement", "the Oslo Accords": named after a city
@@ -565,10 +568,12 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 continue  # "former U.S. President ...": not the state's official any more
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
+        igo = igo or kind == "igo"
     for m in gaz.scan_lower(sentence):
         entry = gaz.lower_forms.get(" ".join(m.group().split()))
         if entry is not None:
             extra = True
+            igo = igo or entry.kind == "igo"
             found.append(Mention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type, entry.kind))
             plural = plural or entry.kind == "demonym_plural"
     # Names learnt in this document (people introduced with their state).
@@ -611,7 +616,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             last_end = mention.end
     else:
         mentions = found
-    if len(mentions) > 1 and any(m.actor_type == "igo" for m in mentions):
+    if igo and len(mentions) > 1:
         # "GCC Secretary-General Abdullatif Al Zayani": the person speaks for the organisation
         # whose title he holds, not for the state the people table gives him.
         mentions = [

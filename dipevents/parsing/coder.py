@@ -327,6 +327,7 @@ _VICTIM_BEFORE = re.compile(
     r"abductions?|kidnappings?|arrests?|detentions?)\s{1,3}(?:on|against|of|in)\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,15}\s{1,3})?\Z",
     re.I,
 )
+_ALONG_WITH_WORDS = re.compile(r"with|alongside|as\s{1,3}well|joined", re.I)  # (a cheap test first)
 # "a meeting on Egypt's air strikes": a preposition makes the harm a topic.
 _TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid|of)\s{1,3}(?:the\s{1,3})?\Z", re.I)
 # A relative clause between an envoy act and a state: the state is no longer its object.
@@ -835,6 +836,8 @@ class _Coder:
     def _inside_accusation(self, s: str, trig: TriggerMatch) -> bool:
         """Whether ``trig`` is an infinitive or gerund in the "of ..." of an accusation before it
         in the same clause ("accused X of having met Y to urge them ...")."""
+        if not any(t.action == "accuse" and t.end <= trig.start for t in self.triggers):
+            return False  # (the cheap test first: most sentences have no accusation before)
         if not (_TO_BEFORE.search(s, max(0, trig.start - 4), trig.start) or _ING.match(trig.text)):
             return False
         return any(
@@ -1264,7 +1267,7 @@ class _Coder:
         """ "Saudi Arabia, along with the UAE and Bahrain, cut ties": the states the subject
         acts together with (between the subject and the verb)."""
         last = actors[-1]
-        if not last.end or last.end >= trig.start:
+        if not last.end or last.end >= trig.start or not _ALONG_WITH_WORDS.search(s, last.end, trig.start):
             return []
         between = [m for m in mentions if last.end <= m.start and m.end <= trig.start]
         if not between or not _ALONG_WITH.fullmatch(s, last.end, between[0].start):
