@@ -28,6 +28,13 @@ def test_every_action_has_a_case() -> None:
     assert covered == set(vocabulary.fine_actions())
 
 
+def test_triggers_the_coder_names_exist() -> None:
+    from dipevents.parsing.actions import triggers
+    from dipevents.parsing.coder import TRIGGERS_NAMED
+
+    assert TRIGGERS_NAMED - {t.name for t in triggers()} == set()
+
+
 @pytest.mark.parametrize("case", _CASES, ids=[c["id"] for c in _CASES])
 def test_phrasing(case: dict) -> None:
     events = parse_text(case["text"], doc_id=case["id"], published=case["published"])

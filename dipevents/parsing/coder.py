@@ -72,6 +72,12 @@ _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+# Triggers the coder treats apart, by their lexicon name (tests/test_parsing_phrasings.py checks
+# that each exists, so that renaming one in the lexicon cannot silently switch its rule off).
+_RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recognised") is skipped
+_DESCRIBE_NEGATIVE = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
+_HARM_OF_DEMONYM = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
+TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM})
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
@@ -889,7 +895,7 @@ class _Coder:
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
             return self._roles_content(s, trig, mentions)
-        if trig.trigger.name == "verb(recognize)" and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start):
+        if trig.trigger.name == _RECOGNIZE_VERB and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start):
             return None  # "Kosovo was formally recognised in 2008": a passive without its agent
         if voice == "call_by":
             # "a call by Mexico and Uruguay for dialogue with Venezuela": actors inside the trigger.
@@ -997,7 +1003,7 @@ class _Coder:
                 (harm := _HARM_OBJECT.match(s, trig.end))
                 # "called the execution un-Islamic": the harm is the evaluated object
                 or (
-                    trig.trigger.name == "verb(describe as negative)"
+                    trig.trigger.name == _DESCRIBE_NEGATIVE
                     and (harm := _HARM_OBJECT.match(s, _word_end(s, trig.start)))
                 )
             )
@@ -1572,7 +1578,7 @@ class _Coder:
             if not before:
                 return None
             target = before[-1]
-            if trig.trigger.name == "content(demonym shelling)" and _TOPIC_BEFORE.search(
+            if trig.trigger.name == _HARM_OF_DEMONYM and _TOPIC_BEFORE.search(
                 s, max(0, target.start - 20), target.start
             ):
                 return None  # "a meeting on Egypt's air strikes": the harm as a topic, not imputed
