@@ -385,6 +385,7 @@ _REASON = re.compile(
 )
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
+_IT_OBJECT = re.compile(r"\s{1,3}it\b")
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions)\b",
@@ -422,9 +423,12 @@ _OBJECT_BEFORE_SUBJECT = re.compile(
 )
 # "condemned | the raid": a harm whose author the text has just named.
 _HARM_OBJECT = re.compile(
-    r"[\"”]?\s{1,3}(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
+    r"[\"”]?\s{1,3}(?:(?:over|at|against|about|of)\s{1,3})?(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}"
+    r"(?:[\w-]{2,15}\s{1,3}){0,2}?"
     r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
-    r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?)\b",
+    r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?|launch(?:es)?|offensive|"
+    r"(?:military\s{1,3})?operation|bombardment|barrage|blockade|takeover|tests?|storming|hijacking|abductions?|"
+    r"kidnappings?|assassinations?|murders?|sinking|crackdown|occupation|intrusions?|incidents?)\b",
     re.I,
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
@@ -441,7 +445,7 @@ _MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile
 _HARM_STEMS = {
     "strike": _MILITARY_HARM,
     "airstrike": _MILITARY_HARM,
-    "raid": _MILITARY_HARM,
+    "raid": (*_MILITARY_HARM, "storm"),
     "shelling": _MILITARY_HARM,
     "bombing": _MILITARY_HARM,
     "assault": (*_MILITARY_HARM, "assault"),
@@ -455,7 +459,29 @@ _HARM_STEMS = {
     "downing": ("shot down", "downed", "downing"),
     "violation": ("violat",),
     "attack": _MILITARY_HARM,
+    "launch": ("launch", "fired"),
+    "offensive": ("offensive", "launch", "attack"),
+    "military operation": ("operation", "raid", "launch", "attack", "strike", "struck"),
+    "operation": ("operation", "raid", "launch", "attack", "strike", "struck"),
+    "bombardment": (*_MILITARY_HARM, "bombard", "barrage"),
+    "barrage": (*_MILITARY_HARM, "barrage", "fired", "launch"),
+    "blockade": ("block",),
+    "takeover": ("seiz", "took", "takeover", "coup", "toppl", "overthr"),
+    "storming": ("storm",),
+    "hijacking": ("hijack", "forced"),
+    "abduction": ("abduct", "kidnap", "seiz"),
+    "kidnapping": ("kidnap", "abduct", "seiz"),
+    "assassination": ("assassinat", "kill", "murder"),
+    "murder": ("murder", "kill"),
+    "sinking": ("sank", "sunk", "sink"),
+    "crackdown": ("crack", "crush", "suppress"),
+    "occupation": ("occup", "seiz"),
+    "intrusion": ("intru", "entered", "violat"),
 }
+# "the incident": whatever harm the sentences before report, in any of its words.
+_HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
+# ", and Australia condemned it": a comma and a conjunction open a clause whose subject follows.
+_NEW_CLAUSE_BEFORE = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
 _RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
@@ -938,6 +964,10 @@ class _Coder:
             # "accusing it of supporting Congo": "it" is the last other state named before the
             # trigger (or the story's party), not a state named after the pronoun.
             pronoun, how = self._left_other(s, trig, mentions, actor_ids)
+            if trig.action in ("condemn", "support") and _IT_OBJECT.match(s, trig.end):
+                # "Russia shelled the grid, and Poland condemned it": what is judged is the act
+                # of the clause before, so its author (that clause's subject), not its victim.
+                pronoun, how = self._act_of_clause_before(s, trig, mentions, actor_ids), "clause-author"
             pair = self.discourse.pair
             if s[trig.end : trig.end + 6].split()[0] == "them" and pair and not actor_ids.intersection(pair):
                 # "India and Pakistan exchanged fire ... China urged them to exercise restraint":
@@ -1173,6 +1203,23 @@ class _Coder:
             return [self._virtual(self.last_official[1], "speaker")], "speaker"
         return [], ""
 
+    def _act_of_clause_before(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
+    ) -> list[Mention]:
+        """The first subject of the clauses before the trigger in the same sentence, whose act an "it"
+        after "condemned" or "welcomed" stands for; none when that clause is itself a
+        statement ("Indonesia voiced concern over the takeover, and Australia condemned it":
+        "it" is the takeover, not Indonesia's concern)."""
+        for m in mentions:
+            if m.end > trig.start:
+                break
+            if m.actor in actor_ids or not m.subject_like or m.actor_type not in ("state", "igo"):
+                continue
+            if any(t.action in _STATEMENTS and m.end <= t.start and t.end <= trig.start for t in self.triggers):
+                return []
+            return [m]
+        return []
+
     def _this_act(self, s: str, trig: TriggerMatch) -> str | None:
         """The act noun when the evaluation's object is "the decision", "this move", "the
         expulsions" (no author named): right after the trigger, or after its verb when the
@@ -1350,6 +1397,12 @@ class _Coder:
         for k, m in enumerate(cands):
             if trig.action in _ENVOY_ACTIONS and _RELATIVE_WORD.search(s, trig.end, m.start):
                 break  # "summoned the ambassadors of ten countries that voted for a UN resolution"
+            if (
+                m.subject_like
+                and _NEW_CLAUSE_BEFORE.search(s, max(trig.end, m.start - 16), m.start)
+                and CLAUSE_VERB_AFTER.match(s, m.end)
+            ):
+                break  # "concern over the takeover, and Australia condemned it": the next clause's subject
             if trig.action == "condemn" and _VICTIM_BEFORE.search(s, max(trig.end, m.start - 30), m.start):
                 continue  # "condemned the attack on the Saudi embassy": the victim, not the attacker
             if m.kind == "ally":
