@@ -530,6 +530,15 @@ def _may_be_apposition(words: list[str]) -> bool:
     )
 
 
+# Surnames that are also month names ("Theresa May"): read as the month where a date reads so.
+_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|on|of|since|by|until|till|from|through|early|late|mid|last|next|this|that|before|after|\d{1,2})[\s-]{1,3}\Z",
+    re.I,
+)
+_MONTH_CONTEXT_AFTER = re.compile(r"[\s,]{1,3}\d")
+
+
 def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) -> list[Mention]:
     """Actor mentions of one sentence, left to right, without overlaps.
 
@@ -569,6 +578,10 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
         igo = igo or kind == "igo"
+        if kind == "person" and " " in text and entry.actor_type == "state":
+            # "Foreign Minister Mélanie Joly said ... Joly told reporters": news names a person
+            # by surname after the first mention, and the table lists the full name only.
+            discourse.learn(text, entry.actor)
     for m in gaz.scan_lower(sentence):
         entry = gaz.lower_forms.get(" ".join(m.group().split()))
         if entry is not None:
@@ -585,6 +598,11 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             actor = discourse.people.get(name)
             if actor is None or (former and _FORMER.search(sentence, max(0, start - 40), start)):
                 continue
+            if name in _MONTH_SURNAMES and (
+                _MONTH_CONTEXT_BEFORE.search(sentence, max(0, start - 12), start)
+                or _MONTH_CONTEXT_AFTER.match(sentence, start + len(name))
+            ):
+                continue  # "Theresa May ... in May 2018": the month, not the surname
             actor_type = discourse.types.get(actor, "state")
             kind = "person" if actor_type == "state" else "org"
             found.append(Mention(start, start + len(name), name, actor, actor_type, kind))

@@ -482,6 +482,11 @@ _HARM_STEMS = {
 _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
 # ", and Australia condemned it": a comma and a conjunction open a clause whose subject follows.
 _NEW_CLAUSE_BEFORE = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|no\s{1,3}later\s{1,3}than)\s{1,3}(?:(?:midnight|noon|the\s{1,3}end\s{1,3}of)\s{1,3})?"
+    r"(?:on\s{1,3})?(?:the\s{1,3})?\Z",
+    re.I,
+)
 _RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
@@ -1787,6 +1792,8 @@ class _Coder:
                 continue  # "Bahrain, whose monarchy put down protests in 2011, gave ...": not the act's
             if imputation and (d.start >= trig.start or trig.start - d.end <= 3):
                 continue  # "Iran's July 15 cyberattack": the alleged act's date, not the accusation's
+            if d.start > trig.start and _DEADLINE_BEFORE.search(s, max(0, d.start - 40), d.start):
+                continue  # "demanded an explanation by midnight on Tuesday": the deadline, not the act's day
             if d.start >= trig.end:
                 if right_limit is None:
                     brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
