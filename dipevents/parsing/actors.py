@@ -360,6 +360,15 @@ _IGO_TITLE_GAP = re.compile(
     r"[Cc]hair(?:man|woman|person)?|Commissioner|[Ss]pokes(?:man|woman|person)|Director[- ]General|[Ee]nvoy|"
     r"High\s{1,3}Representative)\s{1,3}(?:(?:Dr|Mr|Ms|Mrs|Sir|Gen)\.?\s{1,3})?"
 )
+# An organisation's title holder named after it: "the EU's foreign policy chief", "NATO
+# Secretary-General" (without the possessive, a capitalised title only).
+_IGO_TITLE_AFTER = re.compile(
+    r"['’]s\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,3}?(?:[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|[Cc]hief|[Hh]ead|[Pp]resident|"
+    r"[Cc]hair(?:man|woman|person)?|[Cc]ommissioner|[Ss]pokes(?:man|woman|person)|[Dd]irector[- ][Gg]eneral|[Ee]nvoy|"
+    r"[Hh]igh\s{1,3}[Rr]epresentative|[Rr]epresentative|[Aa]mbassador|top\s{1,3}diplomat)\b"
+    r"|\s{1,3}(?:Secretary[- ]General|High\s{1,3}Representative|Chair(?:man|woman|person)?|Commissioner|"
+    r"Spokes(?:man|woman|person)|Director[- ]General)\b"
+)
 # "the breakaway Georgian regions of Abkhazia and South Ossetia": places, not the state.
 _REGIONS_AFTER = re.compile(r"\s{1,3}(?:breakaway\s{1,3}|separatist\s{1,3})?(?:regions|provinces|enclaves|republics)\b")
 _BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
@@ -603,8 +612,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 or _MONTH_CONTEXT_AFTER.match(sentence, start + len(name))
             ):
                 continue  # "Theresa May ... in May 2018": the month, not the surname
-            actor_type = discourse.types.get(actor, "state")
-            kind = "person" if actor_type == "state" else "org"
+            actor_type = discourse.types.get(actor) or ("igo" if actor in gaz.igo_codes else "state")
+            kind = "person" if actor_type in ("state", "igo") else "org"
             found.append(Mention(start, start + len(name), name, actor, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
@@ -718,35 +727,52 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     official_before = _official_before()
     widened = False  # whether a mention's span changed
     for mention in mentions:
-        if mention.actor_type != "state" or mention.kind == "person":
+        if mention.actor_type == "igo":
+            # "The European Union's foreign policy chief, Josep Borrell, condemned": the
+            # organisation's title holder speaks for it, as a minister does for a state.
+            t = _IGO_TITLE_AFTER.match(sentence, mention.end)
+            if t is not None:
+                end = t.end()
+                nm = _name_after_official().match(sentence[end : end + 80])
+                if nm and not _names_place(nm.group(1)):
+                    discourse.learn(nm.group(1), mention.actor)
+                    end += nm.end()
+                envoy = _ENVOY_HEAD.search(t.group(0)) and not t.group(0).endswith("top diplomat")
+                mention.kind = "envoy" if envoy else "official"
+                mention.end = end
+                mention.text = sentence[mention.start : end]
+                widened = True
+                continue
+        elif mention.actor_type != "state" or mention.kind == "person":
             continue
-        # The title after the name needs an apostrophe or whitespace right after it.
-        nxt = sentence[mention.end : mention.end + 1]
-        m = (
-            official_after.match(sentence[mention.end : mention.end + 160])
-            if nxt and (nxt.isspace() or nxt in "'’")
-            else None
-        )
-        if m and (m.end() > 0):
-            person = m.group(1) if m.lastindex else None
-            end = mention.end + m.end()
-            if person and _names_place(person):
-                # "expels Saudi envoy, Egypt recalls ...": a state after the title is no name.
-                end = mention.end + len(m.group(0)[: m.start(1)].rstrip(" ,"))
-                person = None
-            if person:
-                discourse.learn(person, mention.actor)
-            mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
-            mention.end = end
-            widened = True
-            # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
-            before = sentence[max(0, mention.start - 80) : mention.start]
-            if mention.kind == "official" and before.rstrip().endswith(OFFICIAL_BEFORE_ENDS):  # (as below)
-                tm = official_before.search(before)
-                if tm:
-                    mention.start -= len(before) - tm.start()
-            mention.text = sentence[mention.start : end]
-            continue
+        else:
+            # The title after the name needs an apostrophe or whitespace right after it.
+            nxt = sentence[mention.end : mention.end + 1]
+            m = (
+                official_after.match(sentence[mention.end : mention.end + 160])
+                if nxt and (nxt.isspace() or nxt in "'’")
+                else None
+            )
+            if m and (m.end() > 0):
+                person = m.group(1) if m.lastindex else None
+                end = mention.end + m.end()
+                if person and _names_place(person):
+                    # "expels Saudi envoy, Egypt recalls ...": a state after the title is no name.
+                    end = mention.end + len(m.group(0)[: m.start(1)].rstrip(" ,"))
+                    person = None
+                if person:
+                    discourse.learn(person, mention.actor)
+                mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
+                mention.end = end
+                widened = True
+                # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
+                before = sentence[max(0, mention.start - 80) : mention.start]
+                if mention.kind == "official" and before.rstrip().endswith(OFFICIAL_BEFORE_ENDS):  # (as below)
+                    tm = official_before.search(before)
+                    if tm:
+                        mention.start -= len(before) - tm.start()
+                mention.text = sentence[mention.start : end]
+                continue
         before = sentence[max(0, mention.start - 80) : mention.start]
         # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
         if before.rstrip().endswith(OFFICIAL_BEFORE_ENDS) and (tm := official_before.search(before)):
