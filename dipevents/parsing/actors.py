@@ -657,6 +657,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             )
         ]
     _add_officials(sentence, mentions, discourse, groups)
+    _add_bare_officials(sentence, mentions, discourse, groups)
     _add_anaphors(sentence, mentions, discourse, groups)
     previous: Mention | None = None
     anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
@@ -804,6 +805,42 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             continue
         kept.append(mention)
     mentions[:] = kept
+
+
+# A title and a name with no state before them ("Foreign Minister Ricardo Alvarado",
+# "Government spokesman Aziz Saleh").
+_BARE_TITLE_NAME = re.compile(
+    r"(?<![\w'’-])(?:(?:Foreign|Defen[cs]e|Interior|Prime|Deputy\s{1,3}Foreign)\s{1,3}Minister|President|Chancellor|"
+    r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
+    r"[Ss]pokes(?:man|woman|person))\s{1,3}"
+    r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
+)
+_STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
+
+
+def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
+    """A title with a name but no state ("Foreign Minister Ricardo Alvarado accused ...") is an
+    official of the state the text is about (the focus); the name is learnt for later. A news
+    text names the state of an official who is not of the state it was just talking about."""
+    if discourse.focus is None or "officials" not in groups:
+        return
+    added = False
+    for m in _BARE_TITLE_NAME.finditer(sentence):
+        start, end = m.span()
+        if _overlaps(mentions, start, end) or _FORMER.search(sentence, max(0, start - 40), start):
+            continue
+        name = m.group(1).split()
+        if any(_names_place(word) for word in name):
+            continue  # "President Biden of the United States": left to the tables
+        if start and any(x.end <= start and _STATE_JUST_BEFORE.fullmatch(sentence, x.end, start) for x in mentions):
+            continue  # "Ecuadorian Foreign Minister ...": widened with its state elsewhere
+        if sentence.startswith("In ") and any(x.start == 3 and x.end < start for x in mentions):
+            continue  # "In Tehran, foreign ministry spokesman ...": the scene names the state
+        discourse.learn(m.group(1), discourse.focus)
+        mentions.append(Mention(start, end, m.group(0), discourse.focus, "state", "official"))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
 
 
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
