@@ -587,6 +587,11 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
         igo = igo or kind == "igo"
+        if kind == "igo" and entry.actor.startswith("UN") and "Security Council" not in discourse.people:
+            # Once the text names the UN, "the Security Council" and "the General Assembly" are
+            # its organs (alone, too often a state's council: not in the gazetteer).
+            discourse.learn_organisation("Security Council", "UNSC", "igo", ())
+            discourse.learn_organisation("General Assembly", "UNGA", "igo", ())
         if kind == "person" and " " in text and entry.actor_type == "state":
             # "Foreign Minister Mélanie Joly said ... Joly told reporters": news names a person
             # by surname after the first mention, and the table lists the full name only.
