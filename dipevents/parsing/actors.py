@@ -151,6 +151,8 @@ class Gazetteer:
         )
         self._lookups: dict[str, Entry | None] = {}
         self.igo_codes = frozenset(e.actor for e in self.forms.values() if e.actor_type == "igo")
+        # (named armed groups and other entities of the tables: id -> actor_type)
+        self.group_types = {e.actor: e.actor_type for e in self.forms.values() if e.actor_type not in ("state", "igo")}
         self.names: dict[str, str] = {}
         for form, entry in forms.items():
             if entry.kind == "name" or entry.actor_type == "igo":

@@ -450,8 +450,8 @@ _HARM_STEMS = {
     "shelling": _MILITARY_HARM,
     "bombing": _MILITARY_HARM,
     "assault": (*_MILITARY_HARM, "assault"),
-    "execution": ("execut",),
-    "killing": ("kill",),
+    "execution": ("execut", "behead", "hang"),
+    "killing": ("kill", "behead", "execut", "murder", "massacr"),
     "shooting": ("shoot", "shot"),
     "incursion": ("incursion", "crossed", "entered"),
     "detention": ("detain", "detention"),
@@ -1068,7 +1068,12 @@ class _Coder:
                 continue
             reported = True
             # (no preposition before it: "in Iran", "near Damascus" name where, not who)
-            named = [m for m in self.mentions_of[j] if m.end <= at and m.actor_type == "state" and m.prep is None]
+            # (an armed group too: "Islamic State militants beheaded 21 Egyptians ... condemned the killings")
+            named = [
+                m
+                for m in self.mentions_of[j]
+                if m.end <= at and m.actor_type in ("state", "armed_group") and m.prep in (None, "object")
+            ]
             if named:
                 author = named[-1]
                 if author.actor in actor_ids or author.actor in self.discourse.types:
@@ -1368,7 +1373,10 @@ class _Coder:
         return None
 
     def _virtual(self, actor: str, kind: str) -> Mention:
-        actor_type = "igo" if actor in self.gaz.igo_codes else self.discourse.types.get(actor, "state")
+        if actor in self.gaz.igo_codes:
+            actor_type = "igo"
+        else:
+            actor_type = self.discourse.types.get(actor) or self.gaz.group_types.get(actor, "state")
         return Mention(0, 0, self._name(actor), actor, actor_type, kind)
 
     def _name(self, actor: str) -> str:
