@@ -81,6 +81,9 @@ TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONY
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
+_SUBORDINATE_PRONOUN = re.compile(
+    r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
+)
 _HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER_WORD = (
@@ -1198,6 +1201,12 @@ class _Coder:
             # official named as a subject in this sentence or the one before.
             return [self._virtual(self.last_official[1], "pronoun")], "pronoun"
         pronoun = _PRONOUN_SUBJECT.search(window)
+        if pronoun and _SUBORDINATE_PRONOUN.search(s, max(0, trig.start - 50), trig.start):
+            # "sanctions imposed by the Security Council in 2009, when it accused Eritrea": the
+            # pronoun of a clause hung on a passive stands for its agent, named in the sentence.
+            agents = [m for m in left if m.prep == "by" and m.actor_type in ("state", "igo")]
+            if agents:
+                return [agents[-1]], "agent-pronoun"
         if pronoun or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             if pronoun and pronoun.group(0)[:2].lower() == "we" and self.line_speaker and self.speaker is None:
