@@ -550,6 +550,20 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 _MONTH_CONTEXT_AFTER = re.compile(r"[\s,]{1,3}\d")
 
 
+def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:
+    """Whether ``mentions[k]`` opens the subject of a new clause: it, or the list it heads
+    ("..., and Kuwait and Bahrain recalled"), is followed by a verb."""
+    r = k
+    while r + 1 < len(mentions) and _LIST_RUN_GAP.fullmatch(sentence, mentions[r].end, mentions[r + 1].start):
+        r += 1
+    return CLAUSE_VERB_AFTER.match(sentence, mentions[r].end) is not None
+
+
+_COMMA_AND = re.compile(r"\s{0,3},\s{0,3}(?:and|but)\s")
+# Between members of a list that goes on ("Kuwait and Bahrain", "France, Germany and Italy").
+_LIST_RUN_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and\s{1,3}|&\s{1,3})?(?:the\s{1,3})?")
+
+
 def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) -> list[Mention]:
     """Actor mentions of one sentence, left to right, without overlaps.
 
@@ -694,6 +708,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             )
             # "relations with Turkey, and Cavusoglu demanded ...": a verb after it starts a clause.
             and not CLAUSE_VERB_AFTER.match(sentence, mention.end)
+            # "from Damascus, and Kuwait and Bahrain recalled": a new clause's subject
+            and not (_COMMA_AND.match(sentence, previous.end) and clause_subject_at(sentence, mentions, k))
         ):
             mention.prep = previous.prep
         if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
-from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, find_mentions, gazetteer
+from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, clause_subject_at, Mention, find_mentions, gazetteer
 from dipevents.parsing.dates import (
     DateMention,
     dateline_end,
@@ -959,6 +959,10 @@ class _Coder:
             how_target = "coup"
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
+        if not targets and (last := self.last_act.get(trig.action)) is not None and last[0] == self.index:
+            # "Germany expelled two Russian diplomats, and Poland and Czechia expelled four each":
+            # the same act, told again in the same sentence with no object, aims where it did.
+            targets, how_target = self._same_act_target(trig.action, actor_ids), "same-act"
         mutual = False
         # "accused each other", or "the two countries each expelled a diplomat" (no target: with
         # one, "each" distributes the act, as in "Germany and France each expelled four Russians").
@@ -1400,6 +1404,8 @@ class _Coder:
             gap = s[prev.end : left[j].start]
             if not _LIST_GAP.match(gap) or prev.is_demonym or prev.kind == "anaphor":
                 break
+            if prev.prep not in (None, "of", "by", "including") and left[j].prep is None and "," in gap:
+                break  # "recalling his ambassador from Damascus, and Kuwait and Bahrain recalled": an object
             is_and = bool(_AND.search(gap))
             if not is_and and not seen_and:
                 break  # "According to X, Y did": a bare comma is a list only before a final "and"
@@ -1493,9 +1499,9 @@ class _Coder:
                 continue
             group = [m]
             closed = 1  # the members up to the last one joined by "and": a bare comma alone
-            for n in cands[k + 1 :]:  # joins no list ("expels Saudi envoy, Egypt recalls ...")
+            for i, n in enumerate(cands[k + 1 :], k + 1):  # joins no list ("expels Saudi envoy, Egypt recalls ...")
                 gap = s[group[-1].end : n.start]
-                if "," in gap and CLAUSE_VERB_AFTER.match(s, n.end):
+                if "," in gap and clause_subject_at(s, cands, i):
                     break  # "attributed the attack to the GRU, and the United States issued ...": a clause
                 if _LIST_GAP.match(gap) and n.actor not in actor_ids:
                     group.append(n)
