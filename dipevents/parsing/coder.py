@@ -31,7 +31,7 @@ from typing import NamedTuple
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
-from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, clause_subject_at, Mention, find_mentions, gazetteer
+from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
     DateMention,
     dateline_end,
