@@ -77,7 +77,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$
 _RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recognised") is skipped
 _DESCRIBE_NEGATIVE = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
 _HARM_OF_DEMONYM = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
-TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM})
+_SUSPEND_MEMBER = "verb(suspend member)"  # "suspended Honduras": only an organisation suspends a member
+TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER})
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
@@ -940,6 +941,8 @@ class _Coder:
             actors, how_actor = self._actor(s, trig, mentions)
         if not actors:
             return None
+        if trig.trigger.name == _SUSPEND_MEMBER and any(a.actor_type != "igo" for a in actors):
+            return None  # "Niger suspended French broadcasters": a state suspends no member
         actors = [*actors, *self._joiners(s, actors, mentions, trig), *self._companions(s, actors, mentions, trig)]
         actor_ids = {a.actor for a in actors}
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
@@ -1529,6 +1532,8 @@ class _Coder:
         return [self._virtual(a, "accuser") for a in accusers], "accuser"
 
     def _roles_passive(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
+        if trig.action == "recall_ambassador":
+            return self._roles_recalled(s, trig, mentions)
         left = [m for m in mentions if m.end <= trig.start]
         if trig.trigger.mutual:
             # "Ties between Rabat and Algiers were severed": each party acts toward the other.
@@ -1585,6 +1590,33 @@ class _Coder:
         if not actor:
             return None
         return _Roles(actor, target, how, "passive-subject")
+
+    def _roles_recalled(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
+        """A passive recall ("Malaysia's ambassador to Pyongyang was recalled", "the envoy was
+        called home by her government"): the state whose envoy it is recalls him (or the agent named), from the
+        post named ("to Pyongyang", "from Tehran"), else from where the story's last recall aimed
+        or the story's other party. Only envoys are recalled ("the bill was withdrawn")."""
+        subject = s[max(0, trig.start - 70) : trig.start]
+        if not self.cues.envoy.search(subject):
+            return None
+        near = [m for m in mentions if trig.start - 70 <= m.start and m.end <= trig.start]
+        posts = [m for m in near if m.prep in ("to", "in", "from")]
+        posts += [m for m in mentions if m.start >= trig.end and m.prep in ("from", "in") and m.start - trig.end < 40]
+        actor = self._agents(s, trig, mentions, set())
+        how = "by"
+        if not actor:
+            owners = [m for m in near if m.prep is None and m.actor_type == "state" and m not in posts]
+            actor, how = owners[-1:], "owner"
+        if not actor:
+            return None
+        actor_ids = {a.actor for a in actor}
+        targets = [m for m in posts if m.actor not in actor_ids][:1]
+        how_target = "post"
+        if not targets:
+            targets, how_target = self._same_act_target(trig.action, actor_ids), "same-act"
+        if not targets:
+            targets, how_target = self._story_party(actor_ids), "story-party"
+        return _Roles(actor, targets, how, how_target) if targets else None
 
     def _agents(self, s: str, trig: TriggerMatch, mentions: list[Mention], target_ids: set[str]) -> list[Mention]:
         """The agents of a passive act: "by Britain", or "from Britain" when the trigger ends on
