@@ -416,6 +416,7 @@ class Discourse:
     focus: str | None = None  # the state most recently acting (subject of a sentence)
     focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
     pair: tuple[str, ...] = ()  # the last two states named together
+    last_igo: str | None = None  # the organisation named last, which "the bloc" refers to
     types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
     _people_re: re.Pattern[str] | None = None
@@ -680,6 +681,11 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     _add_officials(sentence, mentions, discourse, groups)
     _add_bare_officials(sentence, mentions, discourse, groups)
     _add_anaphors(sentence, mentions, discourse, groups)
+    if discourse.last_igo is not None and "the " in low:
+        _add_igo_anaphors(sentence, low, mentions, discourse)
+    for m in mentions:
+        if m.actor_type == "igo":
+            discourse.last_igo = m.actor
     previous: Mention | None = None
     anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
     for k, mention in enumerate(mentions):
@@ -861,6 +867,36 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
             continue  # "In Tehran, foreign ministry spokesman ...": the scene names the state
         discourse.learn(m.group(1), discourse.focus)
         mentions.append(Mention(start, end, m.group(0), discourse.focus, "state", "official"))
+        added = True
+    if added:
+        mentions.sort(key=lambda x: x.start)
+
+
+# "the bloc", "the league", "the alliance's": the organisation last named. (Not before a
+# capitalised word: "the Union of South American Nations" is a name.)
+_IGO_ANAPHOR = re.compile(
+    r"\b[Tt]he\s{1,3}(?:([\w-]{3,15})\s{1,3})?(bloc|league|alliance|union|organi[sz]ation|grouping|body)\b(?!\s{1,3}of\s{1,3}[A-Z])"
+)
+_IGO_ANAPHOR_HEADS = ("bloc", "league", "alliance", "union", "organis", "organiz", "grouping", "body")
+# Heads that must stand in the organisation's name ("the league" is the Arab League, not NATO).
+_IGO_NAMED_HEADS = frozenset({"league", "union"})
+
+
+def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discourse: Discourse) -> None:
+    """Mentions of "the bloc" ("The EU imposed sanctions ... Minsk accused the bloc"): the
+    organisation last named."""
+    if not any(h in low for h in _IGO_ANAPHOR_HEADS):
+        return
+    igo = discourse.last_igo
+    assert igo is not None
+    added = False
+    for m in _IGO_ANAPHOR.finditer(sentence):
+        head = m.group(2).lower()
+        if head in _IGO_NAMED_HEADS and (m.group(1) or head not in gazetteer().name(igo).lower()):
+            continue  # ("the trade union", "the football league": no organisation of states)
+        if _overlaps(mentions, m.start(), m.end()):
+            continue
+        mentions.append(Mention(m.start(), m.end(), m.group(0), igo, "igo", "anaphor"))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
