@@ -163,6 +163,10 @@ _NARRATIVE_DAY = re.compile(
     r"(a|an|one|two|three|four|five|six|seven)\s{1,3}days?\s{1,3}(later|earlier))\b",
     re.I,
 )
+# "that same month", "later that year": the month or year the text was just talking about.
+_NARRATIVE_SPAN = re.compile(
+    r"\b(?:(?:later|earlier)\s{1,3}(?:in\s{1,3})?that|that\s{1,3}same|the\s{1,3}same|that)\s{1,3}(month|year)\b", re.I
+)
 # "calls Trudeau's murder allegation 'absurd'": an evaluation of a charge, i.e. a denial.
 _CALLED_CLAIM = re.compile(
     r"\w+\s{1,3}(?:[\w’'-]{1,25}\s{1,3}){0,4}?(?:allegations?|accusations?|claims?|charges?)\b", re.I
@@ -710,6 +714,18 @@ class _Coder:
             ]
             self._days[j] = days
         return days
+
+    def _recent_date(self) -> dt.date | None:
+        """The last date, to the day or the month, named in the three sentences before this one."""
+        for j in range(self.index - 1, max(-1, self.index - 4), -1):
+            found = [
+                d.date
+                for d in find_dates(self.texts[j], self.pub)
+                if d.precision in ("day", "month") and (self.pub is None or d.date <= self.pub)
+            ]
+            if found:
+                return found[-1]
+        return None
 
     def _recent_day(self) -> dt.date | None:
         """The last day named in the three sentences before this one."""
@@ -1895,6 +1911,14 @@ class _Coder:
             return _When(d.date, d.precision, not weak or trig.start - d.end < 40)
         if self.transcript and self.line_speaker and self.pub is not None:
             return _When(self.pub, "day", False)  # an answer at a press conference: the conference's day
+        if "month" in s or "year" in s:
+            span = _NARRATIVE_SPAN.search(s)
+            earlier = self._recent_date() if span else None
+            if span and earlier is not None:
+                # "Dakar demanded explanations that same month": the month (or year) just told of.
+                if span.group(1).lower() == "month":
+                    return _When(earlier.replace(day=1), "month", True)
+                return _When(earlier.replace(month=1, day=1), "year", True)
         recent = self._recent_day()
         if recent is not None:
             told = _NARRATIVE_DAY.search(s) if "day" in s or "later" in s or "earlier" in s else None
