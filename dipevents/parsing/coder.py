@@ -437,7 +437,7 @@ _HARM_OBJECT = re.compile(
     r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
     r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?|launch(?:es)?|offensive|"
     r"(?:military\s{1,3})?operation|bombardment|barrage|blockade|takeover|tests?|storming|hijacking|abductions?|"
-    r"kidnappings?|assassinations?|murders?|sinking|crackdown|occupation|intrusions?|incidents?)\b",
+    r"kidnappings?|assassinations?|murders?|sinking|crackdown|occupation|intrusions?|incidents?|removal)\b",
     re.I,
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
@@ -486,6 +486,7 @@ _HARM_STEMS = {
     "crackdown": ("crack", "crush", "suppress"),
     "occupation": ("occup", "seiz"),
     "intrusion": ("intru", "entered", "violat"),
+    "removal": ("remov", "relocat", "dismantl", "tore down", "demolish"),
 }
 # "the incident": whatever harm the sentences before report, in any of its words.
 _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
