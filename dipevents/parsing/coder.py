@@ -349,6 +349,12 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
 _ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
 # "stop supporting", "ceased backing": the act is ended.
+_HEADLINE_VERB = re.compile(r"[a-z]{3,}s\b")
+_DENIED_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|refut(?:e|es|ed|ing))\s{1,3}"
+    r"(?:(?!and\b|but\b)[\w.'’-]{1,15}\s{1,3}){0,3}\Z",
+    re.I,
+)
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
@@ -879,6 +885,12 @@ class _Coder:
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
+        if (
+            trig.action == "accuse"
+            and trig.trigger.voice == "active"
+            and _DENIED_BEFORE.search(s, max(0, trig.start - 40), trig.start)
+        ):
+            return True  # "Iran denied U.S. charges that ...": the charge denied, not one the denier makes
         if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
             return True  # "had to stop supporting Hamas": an act to be ended, not one done
         if (
@@ -1002,7 +1014,8 @@ class _Coder:
                 # of the clause before, so its author (that clause's subject), not its victim.
                 pronoun, how = self._act_of_clause_before(s, trig, mentions, actor_ids), "clause-author"
             pair = self.discourse.pair
-            if s[trig.end : trig.end + 6].split()[0] == "them" and pair and not actor_ids.intersection(pair):
+            them = s[trig.end : trig.end + 6].split()[0] == "them"
+            if them and pair and not actor_ids.intersection(pair) and not pronoun:
                 # "India and Pakistan exchanged fire ... China urged them to exercise restraint":
                 # "them" are the two states last named as a pair.
                 pronoun, how = [self._virtual(a, "pair") for a in pair], "pronoun-pair"
@@ -1148,6 +1161,17 @@ class _Coder:
             first = next((i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"), None)
             if first is not None and _THAT_CLAUSE.search(s, left[first].end, trig.start):
                 return self._expand_left(s, left, first), "main-subject"
+        if (
+            voice == "active"
+            and s[max(0, trig.start - 3) : trig.start].rstrip().endswith(",")
+            and _HEADLINE_VERB.match(trig.text)
+            and not s.rstrip().endswith((".", '"', "”"))
+        ):
+            # "Iran calls U.S. plot charges a fabrication, summons Swiss envoy": in a headline, a
+            # verb right after a comma shares the headline's first subject.
+            subjects = [i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"]
+            if subjects and subjects[0] == 0 and left[subjects[-1]].actor != left[0].actor:
+                return self._expand_left(s, left, 0), "main-subject"
         if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
             # ", accusing it of ...": the participle's subject is the main clause's subject. After
             # a quotation ("“...,” the president said, accusing ..."), that is who said it, not a
@@ -1396,6 +1420,8 @@ class _Coder:
             v = verbs.search(after)
             if v and not any(o.start > m.end and o.start < m.end + v.start() for o in mentions):
                 return m
+            if m.possessive:
+                continue  # "... and said Dakar's decision was hasty": what was said, not who said it
             before = s[max(trig.end, m.start - 50) : m.start]
             if re.search(
                 r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
@@ -1537,6 +1563,8 @@ class _Coder:
     ) -> tuple[list[Mention], str]:
         for m in reversed([m for m in mentions if m.end <= trig.start]):
             if m.actor not in actor_ids and trig.start - m.end < 120 and m.kind != "pair":
+                if m.prep == "at" and m.actor_type == "igo":
+                    continue  # "a complaint against Chad at the UN Security Council": where, not whom
                 return [m], "left"
         return [], ""
 
