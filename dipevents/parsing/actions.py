@@ -167,7 +167,9 @@ class _KeyIndex:
     never seen before are checked key by key, and news vocabulary repeats a lot. One pass
     serves both the trigger prefilter and the actor module's gates (official titles,
     anaphors, pairs, allies), and the result for the last sentence is kept, since the coder
-    asks several times per sentence.
+    asks several times per sentence. A token's triggers and groups are kept as bit masks
+    (bit i: trigger i, or group i), so a sentence's are a few integer ORs, and its triggers
+    come out in lexicon order without a sort.
     """
 
     _MEMO_LIMIT = 200_000  # tokens; the memo is cleared beyond this (bounded memory)
@@ -194,12 +196,16 @@ class _KeyIndex:
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
         self.keys_of: dict[str, tuple[str, ...]] = {}  # token -> keys it begins with (hits only)
         self.groups_of: dict[str, frozenset[str]] = {}  # token -> gate groups it contains (hits only)
+        self.masks_of: dict[str, tuple[int, int]] = {}  # token -> (its triggers, its groups) as bits
+        self._key_masks = {key: sum(1 << i for i in set(ids)) for key, ids in index.items()}
+        self._group_bits = {name: 1 << i for i, name in enumerate(groups)}
+        self._groups_by_mask: dict[int, frozenset[str]] = {0: _NO_GROUPS}
         self.seen: set[str] = set()
         self.hit_tokens: set[str] = set()
-        self.last: tuple[str, set[str], set[str]] = ("", set(), set())
+        self.last: tuple[str, int, frozenset[str]] = ("", 0, _NO_GROUPS)
 
-    def scan(self, sentence: str) -> tuple[str, set[str], set[str]]:
-        """(sentence, trigger keys in it, gate groups in it)."""
+    def scan(self, sentence: str) -> tuple[str, int, frozenset[str]]:
+        """(sentence, the triggers whose keys it holds as a bit mask, gate groups in it)."""
         if sentence is self.last[0]:
             return self.last
         # Whitespace tokens as written ("Monday.", "anti-sanctions") are memo keys (no set is
@@ -211,6 +217,7 @@ class _KeyIndex:
             self.seen.clear()
             self.keys_of.clear()
             self.groups_of.clear()
+            self.masks_of.clear()
             self.hit_tokens.clear()
         if not self.seen.issuperset(tokens):
             new = set(tokens) - self.seen
@@ -223,18 +230,31 @@ class _KeyIndex:
                 if keys or found:
                     self.keys_of[token] = tuple(keys)
                     self.groups_of[token] = found
+                    self.masks_of[token] = self._masks(keys, found)
                     self.hit_tokens.add(token)
             self.seen |= new
-        hit: set[str] = set()
-        in_groups: set[str] = set()
+        trigger_bits = group_bits = 0
         for token in self.hit_tokens.intersection(tokens):
-            hit.update(self.keys_of[token])
-            in_groups |= self.groups_of[token]
-        self.last = (sentence, hit, in_groups)
+            t, g = self.masks_of[token]
+            trigger_bits |= t
+            group_bits |= g
+        in_groups = self._groups_by_mask.get(group_bits)
+        if in_groups is None:
+            in_groups = frozenset(name for name, bit in self._group_bits.items() if group_bits & bit)
+            self._groups_by_mask[group_bits] = in_groups
+        self.last = (sentence, trigger_bits, in_groups)
         return self.last
 
+    def _masks(self, keys: set[str], groups: frozenset[str]) -> tuple[int, int]:
+        triggers = 0
+        for key in keys:
+            triggers |= self._key_masks[key]
+        return triggers, sum(self._group_bits[g] for g in groups)
+
     def keys_in(self, sentence: str) -> set[str]:
-        return self.scan(sentence)[1]
+        """The trigger keys that begin a word of ``sentence``."""
+        self.scan(sentence)  # (fills the memo for its tokens)
+        return {k for token in self.hit_tokens.intersection(sentence.split()) for k in self.keys_of[token]}
 
 
 #: The verbs that close a speaker attribution ("..., the minister said"): the coder's speaker
@@ -259,13 +279,13 @@ def _key_index() -> _KeyIndex:
     return _KeyIndex({k: tuple(v) for k, v in index.items()}, groups)
 
 
-def gate_groups(sentence: str) -> set[str]:
+def gate_groups(sentence: str) -> frozenset[str]:
     """The gates whose keys occur in one of the sentence's lower-cased whitespace tokens:
     ``officials`` (titles and bodies) and the anaphor groups ``state``, ``pair``, ``ally``
     (``data/parser_lexicon.json``), ``organisations`` (the last words of organisation names,
     ``data/parser_organisations.json``) and ``speech`` (:data:`SPEECH_VERBS`). A key may sit
     anywhere in the token, except for ``state``, ``ally`` and ``speech``, whose patterns need
-    it at the token's beginning. Do not modify the returned set.
+    it at the token's beginning.
 
     >>> sorted(gate_groups("The Foreign Ministry said both countries agreed."))
     ['officials', 'pair', 'speech', 'state']
@@ -279,16 +299,19 @@ _WORDS = re.compile(r"[^\W\d_]{3,}")
 
 def prefilter(sentence: str) -> bool:
     """Cheap test: False means no trigger can match ``sentence``."""
-    return bool(_key_index().keys_in(sentence))
+    return _key_index().scan(sentence)[1] != 0  # (every key belongs to a trigger)
 
 
 def _candidates(sentence: str) -> list[Trigger]:
-    index = _key_index().triggers
-    chosen: set[int] = set()
-    for key in _key_index().keys_in(sentence):
-        chosen.update(index[key])
+    """The triggers whose keys the sentence holds, in lexicon order."""
+    mask = _key_index().scan(sentence)[1]
     every = triggers()
-    return [every[i] for i in sorted(chosen)]
+    out = []
+    while mask:
+        lowest = mask & -mask
+        out.append(every[lowest.bit_length() - 1])
+        mask ^= lowest
+    return out
 
 
 def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from dipevents._resources import read_csv, read_json
-from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, trie_regex, trie_regex_by_first
+from dipevents.parsing._trie import (
+    contains_any,
+    finditer_at_prefixes,
+    folded,
+    literal_prefixes,
+    trie_regex,
+    trie_regex_by_first,
+)
 from dipevents.parsing.actions import gate_groups
 from dipevents.parsing.organisations import find_organisations
 
@@ -141,7 +148,9 @@ class Gazetteer:
         # exactly as written, and only where their last word stands.
         lower = sorted((f for f in forms if f[:1].islower()), key=len, reverse=True)
         self.lower_forms = {f: forms[f] for f in lower}
-        self._lower_last = tuple({f.split()[-1] for f in lower})
+        last = {f.split()[-1] for f in lower}
+        # (a word holding another adds nothing to the test: "Korean" after "Korea")
+        self._lower_last = tuple(sorted(w for w in last if not any(v != w and v in w for v in last)))
         self._lower_re = (
             re.compile(
                 r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in lower) + r")" + _FORM_END
@@ -175,7 +184,7 @@ class Gazetteer:
 
     def scan_lower(self, text: str) -> Iterator[re.Match[str]]:
         """Matches of the lower-case-initial forms in ``text`` (see ``lower_forms``)."""
-        if self._lower_re is None or not any(w in text for w in self._lower_last):
+        if self._lower_re is None or not contains_any(text, self._lower_last):
             return iter(())
         return self._lower_re.finditer(text)
 
@@ -709,7 +718,7 @@ def _place_kind(word: str) -> str | None:
     return entry.actor_type if entry is not None and entry.kind != "person" else None
 
 
-def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
+def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: frozenset[str]) -> None:
     """Widen state mentions that name a government body or official, and learn the person."""
     if not mentions or "officials" not in groups:
         return  # no title or body word at all: nothing to widen
@@ -779,7 +788,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     mentions[:] = kept
 
 
-def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
+def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: frozenset[str]) -> None:
     if "state" not in groups and "pair" not in groups and "ally" not in groups:
         return  # none of the three patterns can match
     state_re, pair_re, ally_re = _anaphor_patterns()
