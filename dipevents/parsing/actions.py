@@ -202,12 +202,12 @@ class _KeyIndex:
         self._group_shift = 1 + max((i for ids in index.values() for i in ids), default=0)
         self._trigger_bits = (1 << self._group_shift) - 1
         self._group_bits = {name: 1 << i for i, name in enumerate(groups)}
-        self._groups_by_mask: dict[int, frozenset[str]] = {0: _NO_GROUPS}
+        self._groups_by_mask: dict[int, set[str]] = {0: set()}  # (shared: not to be modified)
         self.seen: dict[str, int] = {}  # every token checked -> its bits (0: none)
         self.hit_tokens: set[str] = set()
-        self.last: tuple[str, int, frozenset[str]] = ("", 0, _NO_GROUPS)
+        self.last: tuple[str, int, set[str]] = ("", 0, set())
 
-    def scan(self, sentence: str) -> tuple[str, int, frozenset[str]]:
+    def scan(self, sentence: str) -> tuple[str, int, set[str]]:
         """(sentence, the triggers whose keys it holds as a bit mask, gate groups in it)."""
         if sentence is self.last[0]:
             return self.last
@@ -224,7 +224,7 @@ class _KeyIndex:
         group_bits = bits >> self._group_shift
         in_groups = self._groups_by_mask.get(group_bits)
         if in_groups is None:
-            in_groups = frozenset(name for name, bit in self._group_bits.items() if group_bits & bit)
+            in_groups = {name for name, bit in self._group_bits.items() if group_bits & bit}
             self._groups_by_mask[group_bits] = in_groups
         self.last = (sentence, bits & self._trigger_bits, in_groups)
         return self.last
@@ -280,13 +280,13 @@ def _key_index() -> _KeyIndex:
     return _KeyIndex({k: tuple(v) for k, v in index.items()}, groups)
 
 
-def gate_groups(sentence: str) -> frozenset[str]:
+def gate_groups(sentence: str) -> set[str]:
     """The gates whose keys occur in one of the sentence's lower-cased whitespace tokens:
     ``officials`` (titles and bodies) and the anaphor groups ``state``, ``pair``, ``ally``
     (``data/parser_lexicon.json``), ``organisations`` (the last words of organisation names,
     ``data/parser_organisations.json``) and ``speech`` (:data:`SPEECH_VERBS`). A key may sit
     anywhere in the token, except for ``state``, ``ally`` and ``speech``, whose patterns need
-    it at the token's beginning.
+    it at the token's beginning. Do not modify the returned set.
 
     >>> sorted(gate_groups("The Foreign Ministry said both countries agreed."))
     ['officials', 'pair', 'speech', 'state']

@@ -718,7 +718,7 @@ def _place_kind(word: str) -> str | None:
     return entry.actor_type if entry is not None and entry.kind != "person" else None
 
 
-def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: frozenset[str]) -> None:
+def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     """Widen state mentions that name a government body or official, and learn the person."""
     if not mentions or "officials" not in groups:
         return  # no title or body word at all: nothing to widen
@@ -749,7 +749,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             widened = True
             # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
             before = sentence[max(0, mention.start - 80) : mention.start]
-            if mention.kind == "official" and may_end_in_title_of(before):  # (as below)
+            if mention.kind == "official" and before.rstrip().endswith(OFFICIAL_BEFORE_ENDS):  # (as below)
                 tm = official_before.search(before)
                 if tm:
                     mention.start -= len(before) - tm.start()
@@ -788,7 +788,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     mentions[:] = kept
 
 
-def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: frozenset[str]) -> None:
+def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     if "state" not in groups and "pair" not in groups and "ally" not in groups:
         return  # none of the three patterns can match
     state_re, pair_re, ally_re = _anaphor_patterns()
