@@ -430,6 +430,11 @@ def test_official_prechecks_match_the_title_patterns() -> None:
             before = s[max(0, m.start() - 80) : m.start()]
             if actors._official_before().search(before):
                 assert before.rstrip().endswith(actors.OFFICIAL_BEFORE_ENDS), s
+                assert actors.may_end_in_title_of(before), s
+    for before in ("President of ", "spokesman for the  ", "Ministry of\nthe\n", "leader of  the "):
+        assert actors.may_end_in_title_of(before), before
+    for before in ("said the ", "the ", "of them ", "leader of the nation "):
+        assert not actors.may_end_in_title_of(before), before
 
 
 # -- learnt names: an index by first word instead of a pattern per name -----------------

@@ -201,12 +201,17 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     needs = [words for words in needs if not words & prefixes and min(map(len, words)) >= _REQUIRED_LENGTH]
     if not needs:
         return ()
-    rarest = max(needs, key=lambda words: (min(map(len, words)), -len(words)))
+    rarest = max(needs, key=_rarity)
     # A word that holds another adds nothing to test ("diplomatic" after "diplomat").
     return tuple(sorted(w for w in rarest if not any(v != w and v in w for v in rarest)))
 
 
 _REQUIRED_LENGTH = 4
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int]:
+    """How rarely a text holds one of ``words``, as a rule: a long shortest word, few words."""
+    return min(map(len, words)), -len(words)
 
 
 def _required(items: Any) -> list[frozenset[str]]:
@@ -236,7 +241,9 @@ def _required(items: Any) -> list[frozenset[str]]:
                 alt_needs = _required(alt.data)
                 if not alt_needs:
                     break
-                chosen.append(min(alt_needs, key=len))  # (any of its lists would do)
+                # (any of its lists would do: the one whose shortest word is the longest, so
+                # that one short word, "a" or "of", does not spoil the whole alternation's list)
+                chosen.append(max(alt_needs, key=_rarity))
             else:
                 needs.append(frozenset().union(*chosen))
     if run:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 from typing import Any
 
 from dipevents._resources import read_json
@@ -167,7 +168,9 @@ class _KeyIndex:
     never seen before are checked key by key, and news vocabulary repeats a lot. One pass
     serves both the trigger prefilter and the actor module's gates (official titles,
     anaphors, pairs, allies), and the result for the last sentence is kept, since the coder
-    asks several times per sentence.
+    asks several times per sentence. A token's triggers and groups are kept as bits of one
+    int, so a sentence's are ORs in one C-level pass over its tokens, and its triggers come
+    out in lexicon order without a sort.
     """
 
     _MEMO_LIMIT = 200_000  # tokens; the memo is cleared beyond this (bounded memory)
@@ -194,47 +197,65 @@ class _KeyIndex:
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
         self.keys_of: dict[str, tuple[str, ...]] = {}  # token -> keys it begins with (hits only)
         self.groups_of: dict[str, frozenset[str]] = {}  # token -> gate groups it contains (hits only)
-        self.seen: set[str] = set()
+        # A token's triggers (bit i: trigger i) and, above them, its gate groups, in one int.
+        self._key_masks = {key: sum(1 << i for i in set(ids)) for key, ids in index.items()}
+        self._group_shift = 1 + max((i for ids in index.values() for i in ids), default=0)
+        self._trigger_bits = (1 << self._group_shift) - 1
+        self._group_bits = {name: 1 << i for i, name in enumerate(groups)}
+        self._groups_by_mask: dict[int, set[str]] = {0: set()}  # (shared: not to be modified)
+        self.seen: dict[str, int] = {}  # every token checked -> its bits (0: none)
         self.hit_tokens: set[str] = set()
-        self.last: tuple[str, set[str], set[str]] = ("", set(), set())
+        self.last: tuple[str, int, set[str]] = ("", 0, set())
 
-    def scan(self, sentence: str) -> tuple[str, set[str], set[str]]:
-        """(sentence, trigger keys in it, gate groups in it)."""
+    def scan(self, sentence: str) -> tuple[str, int, set[str]]:
+        """(sentence, the triggers whose keys it holds as a bit mask, gate groups in it)."""
         if sentence is self.last[0]:
             return self.last
-        # Whitespace tokens as written ("Monday.", "anti-sanctions") are memo keys (no set is
-        # built: the memo's set methods take the list); a new token is lower-cased, cut into
-        # words at hyphens and punctuation, as \b would, and checked once. (Lower-casing
-        # neither makes nor removes whitespace, so these are the lower-cased text's tokens.)
+        # Whitespace tokens as written ("Monday.", "anti-sanctions") are memo keys, looked up
+        # and their bits OR-ed in one C-level pass; a new token is lower-cased, cut into words
+        # at hyphens and punctuation, as \b would, and checked once. (Lower-casing neither
+        # makes nor removes whitespace, so these are the lower-cased text's tokens.)
         tokens = sentence.split()
+        try:  # (most tokens have no bits: filtered out before the costlier ORs of long ints)
+            bits = reduce(or_, filter(None, map(self.seen.__getitem__, tokens)), 0)
+        except KeyError:
+            self._learn(tokens)
+            bits = reduce(or_, filter(None, map(self.seen.__getitem__, tokens)), 0)
+        group_bits = bits >> self._group_shift
+        in_groups = self._groups_by_mask.get(group_bits)
+        if in_groups is None:
+            in_groups = {name for name, bit in self._group_bits.items() if group_bits & bit}
+            self._groups_by_mask[group_bits] = in_groups
+        self.last = (sentence, bits & self._trigger_bits, in_groups)
+        return self.last
+
+    def _learn(self, tokens: list[str]) -> None:
+        """Check the tokens never seen before (the memo is cleared beyond ``_MEMO_LIMIT``)."""
         if len(self.seen) > self._MEMO_LIMIT:
             self.seen.clear()
             self.keys_of.clear()
             self.groups_of.clear()
             self.hit_tokens.clear()
-        if not self.seen.issuperset(tokens):
-            new = set(tokens) - self.seen
-            by_prefix, groups = self.by_prefix, self._group_tests
-            for token in new:
-                low = token.lower()
-                keys = {k for w in _WORDS.findall(low) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
-                keys.update(k for k in self.hyphenated if k in low)
-                found = frozenset([g for g, test in groups if test(low)]) if self._any_group(low) else _NO_GROUPS
-                if keys or found:
-                    self.keys_of[token] = tuple(keys)
-                    self.groups_of[token] = found
-                    self.hit_tokens.add(token)
-            self.seen |= new
-        hit: set[str] = set()
-        in_groups: set[str] = set()
-        for token in self.hit_tokens.intersection(tokens):
-            hit.update(self.keys_of[token])
-            in_groups |= self.groups_of[token]
-        self.last = (sentence, hit, in_groups)
-        return self.last
+        by_prefix, groups = self.by_prefix, self._group_tests
+        for token in set(tokens).difference(self.seen):
+            low = token.lower()
+            keys = {k for w in _WORDS.findall(low) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
+            keys.update(k for k in self.hyphenated if k in low)
+            found = frozenset([g for g, test in groups if test(low)]) if self._any_group(low) else _NO_GROUPS
+            bits = 0
+            if keys or found:
+                self.keys_of[token] = tuple(keys)
+                self.groups_of[token] = found
+                self.hit_tokens.add(token)
+                for key in keys:
+                    bits |= self._key_masks[key]
+                bits |= sum(self._group_bits[g] for g in found) << self._group_shift
+            self.seen[token] = bits
 
     def keys_in(self, sentence: str) -> set[str]:
-        return self.scan(sentence)[1]
+        """The trigger keys that begin a word of ``sentence``."""
+        self.scan(sentence)  # (fills the memo for its tokens)
+        return {k for token in self.hit_tokens.intersection(sentence.split()) for k in self.keys_of[token]}
 
 
 #: The verbs that close a speaker attribution ("..., the minister said"): the coder's speaker
@@ -279,16 +300,19 @@ _WORDS = re.compile(r"[^\W\d_]{3,}")
 
 def prefilter(sentence: str) -> bool:
     """Cheap test: False means no trigger can match ``sentence``."""
-    return bool(_key_index().keys_in(sentence))
+    return _key_index().scan(sentence)[1] != 0  # (every key belongs to a trigger)
 
 
 def _candidates(sentence: str) -> list[Trigger]:
-    index = _key_index().triggers
-    chosen: set[int] = set()
-    for key in _key_index().keys_in(sentence):
-        chosen.update(index[key])
+    """The triggers whose keys the sentence holds, in lexicon order."""
+    mask = _key_index().scan(sentence)[1]
     every = triggers()
-    return [every[i] for i in sorted(chosen)]
+    out = []
+    while mask:
+        lowest = mask & -mask
+        out.append(every[lowest.bit_length() - 1])
+        mask ^= lowest
+    return out
 
 
 def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
