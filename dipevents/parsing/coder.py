@@ -78,7 +78,10 @@ _RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recog
 _DESCRIBE_NEGATIVE = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
 _HARM_OF_DEMONYM = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
 _SUSPEND_MEMBER = "verb(suspend member)"  # "suspended Honduras": only an organisation suspends a member
-TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER})
+# Denials whose object is a clause ("had nothing to do with the attack on Saudi oil sites",
+# "insisted it had never left Syrian airspace"): the states inside it are not the accusers.
+_DENIED_CLAUSE = frozenset({"content(had nothing to do with)", "content(insisted it never)"})
+TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER, *_DENIED_CLAUSE})
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
@@ -350,6 +353,12 @@ _TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
 _ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
 # "stop supporting", "ceased backing": the act is ended.
 _HEADLINE_VERB = re.compile(r"[a-z]{3,}s\b")
+# "..., said the ministry", "according to Tehran": the speaker named after the verb (not one in
+# a clause the verb governs: "the spokesman said after Washington blamed ...").
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
+    r"(?:(?!(?:after|before|when|as|because|while|since|that|if|following|amid|once|until)\b)[\w’'-]{1,20}\s{1,3}){0,5}$"
+)
 _DENIED_BEFORE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|refut(?:e|es|ed|ing))\s{1,3}"
     r"(?:(?!and\b|but\b)[\w.'’-]{1,15}\s{1,3}){0,3}\Z",
@@ -1056,9 +1065,11 @@ class _Coder:
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
             gerund = _GERUND_AFTER.match(after)  # "denied supplying drones to Russia"
-            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after) or gerund):
-                return None
             head = _OBJECT_BEFORE_SUBJECT.search(s, max(0, actors[0].start - 60), actors[0].start) if actors else None
+            # "..., a charge Pyongyang flatly rejected": the charge denied stands before its subject.
+            charge_before = head is not None and self.cues.accusation_nouns.search(head.group(1)) is not None
+            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after) or gerund or charge_before):
+                return None
             if head and _BARE_END.match(after) and not self.cues.accusation_nouns.search(head.group(1)):
                 return None  # "an 1899 award that Venezuela rejects": what is rejected is no charge
             if _CONTENT_CLAUSE.match(after) or gerund:
@@ -1423,11 +1434,7 @@ class _Coder:
             if m.possessive:
                 continue  # "... and said Dakar's decision was hasty": what was said, not who said it
             before = s[max(trig.end, m.start - 50) : m.start]
-            if re.search(
-                r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
-                r"(?:[\w’'-]{1,20}\s{1,3}){0,5}$",
-                before,
-            ) and not any(o.start >= trig.end and o.end <= m.start for o in mentions):
+            if _SAID_BEFORE.search(before) and not any(o.start >= trig.end and o.end <= m.start for o in mentions):
                 return m
         return None
 
@@ -1825,6 +1832,8 @@ class _Coder:
             for m in mentions:
                 if m.actor == actor.actor or m.kind == "pair" or (m.start < trig.end and trig.start < m.end):
                     continue  # (inside the imputation is its victim: "interfere in the U.S. elections")
+                if m.start >= trig.end and trig.trigger.name in _DENIED_CLAUSE:
+                    continue
                 if m.prep in _LOCATIVE and (trig.action == "deny" or m.end <= trig.start):
                     # "told reporters in London that his country played no part", "soldiers in
                     # Afghanistan, and attempts to interfere": a place, not the party imputed
