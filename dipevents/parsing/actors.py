@@ -459,6 +459,8 @@ class Discourse:
         parts = name.split()
         if len(parts) > 1 and len(parts[-1]) > 2:
             self.people.setdefault(parts[-1], actor)
+        if len(parts) > 1 and actor in _FAMILY_NAME_FIRST and len(parts[0]) > 1:
+            self.people.setdefault(parts[0], actor)  # "Lin Jian ... Lin said": the family name first
 
     def learn_organisation(self, name: str, actor: str, actor_type: str, acronyms: tuple[str, ...]) -> None:
         """Remember an organisation, its name and acronyms, for later mentions ("the AJC")."""
@@ -575,6 +577,10 @@ _MONTH_CONTEXT_BEFORE = re.compile(
     re.I,
 )
 _MONTH_CONTEXT_AFTER = re.compile(r"[\s,]{1,3}\d")
+
+
+# States whose people's names are written family name first in English news.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
 
 
 def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:

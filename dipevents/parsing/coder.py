@@ -99,6 +99,8 @@ _SPEAKER = re.compile(
     r"(?:" + "|".join(SPEECH_VERBS) + r")\b"
 )
 # "... said in a White House statement": the statement's issuer is the speaker's state.
+_PRONOUN_SPEAKERS = frozenset({"It", "He", "She", "They"})
+_BARE_OFFICIALS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister"})
 _STATEMENT_OF = re.compile(
     r"\s{1,3}(?:on\s{1,3}\w{3,10}\s{1,3})?(?:in|on)\s{1,3}(?:a|an|the)\s{1,3}(?:[\w.’'-]{1,25}\s{1,3}){1,4}?"
     r"(?:statement|tweet|post|press\s{1,3}release|briefing|communiqu[eé])\b"
@@ -831,11 +833,10 @@ class _Coder:
                 st = _STATEMENT_OF.match(s, m.end())
                 if st:
                     inside = [x for x in mentions if m.end() <= x.start < st.end() and x.actor_type == "state"]
-            self.speaker = (
-                inside[0].actor
-                if inside
-                else ("" if m.group(1).split()[-1] not in ("It", "He", "She", "They") else self.discourse.focus)
-            )
+            last_word = m.group(1).split()[-1]
+            # ("“...,” a spokesman said": an unnamed official of the state the story is about)
+            unnamed = last_word in _PRONOUN_SPEAKERS or last_word.lower() in _BARE_OFFICIALS
+            self.speaker = inside[0].actor if inside else (self.discourse.focus if unnamed else "")
         elif not _QUOTE_OPEN.match(s):
             self.speaker = None
 
@@ -1425,7 +1426,11 @@ class _Coder:
     def _speaker_after(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
         verbs = self.cues.speech_verbs
         for m in mentions:
-            if m.start < trig.end or m.kind in ("envoy", "pair") or m.prep is not None:
+            if m.start < trig.end or m.kind in ("envoy", "pair"):
+                continue
+            if m.prep is not None:
+                if m.prep == "of" and s[m.end : m.end + 1] == " " and verbs.match(s, m.end + 1):
+                    return m  # "..., the National Defence Commission of the DPRK said"
                 continue
             after = s[m.end : m.end + 50]
             v = verbs.search(after)
