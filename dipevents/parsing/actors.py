@@ -934,6 +934,9 @@ def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discours
         mentions.sort(key=lambda x: x.start)
 
 
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"’]\s{0,3}\Z")
+
+
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     if "state" not in groups and "pair" not in groups and "ally" not in groups:
         return  # none of the three patterns can match
@@ -974,7 +977,9 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
                 actor = named[-1 if not low.startswith("our ") else 0].actor
         if actor is None:
             continue
-        before = {x.actor for x in mentions if x.end <= m.start() and x.actor_type == "state"}
+        # ("“...,” the ministry said": the states named inside the quotation are not its speaker)
+        quoted = _QUOTE_CLOSED_BEFORE.search(sentence, max(0, m.start() - 4), m.start()) is not None
+        before = set() if quoted else {x.actor for x in mentions if x.end <= m.start() and x.actor_type == "state"}
         if low.startswith(("its ", "their ")) and len(before) == 1 and mentions[0].actor in before:
             # "Canada attributed the hacking of its foreign ministry to Russia": the only state
             # named before it in the sentence owns it, whatever the previous sentence's focus.
@@ -993,7 +998,7 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             # "Iran rejected the Albanian accusations and derided the government's decision": a
             # definite description after another state named in the sentence refers to it.
             states = [x for x in mentions if x.end <= m.start() and x.actor_type == "state"]
-            if len(states) >= 2 and states[-1].actor != states[0].actor:
+            if not quoted and len(states) >= 2 and states[-1].actor != states[0].actor:
                 actor = states[-1].actor
         if _OTHER.search(low) and discourse.focus_other:
             # "the other country", "the neighbouring state": the other party.

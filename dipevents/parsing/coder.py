@@ -92,7 +92,7 @@ _HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER_WORD = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
-    r"adviser|advisor|secretary|official|envoy|ambassador)"
+    r"adviser|advisor|secretary|officials?|envoy|ambassador|(?:foreign\s{1,3})?ministry|statement|embassy|government)"
 )
 _SPEAKER = re.compile(
     rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
@@ -100,7 +100,19 @@ _SPEAKER = re.compile(
 )
 # "... said in a White House statement": the statement's issuer is the speaker's state.
 _PRONOUN_SPEAKERS = frozenset({"It", "He", "She", "They"})
-_BARE_OFFICIALS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister"})
+_BARE_OFFICIALS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "minister",
+        "statement",
+        "embassy",
+        "government",
+        "official",
+    }
+)
 _STATEMENT_OF = re.compile(
     r"\s{1,3}(?:on\s{1,3}\w{3,10}\s{1,3})?(?:in|on)\s{1,3}(?:a|an|the)\s{1,3}(?:[\w.’'-]{1,25}\s{1,3}){1,4}?"
     r"(?:statement|tweet|post|press\s{1,3}release|briefing|communiqu[eé])\b"
@@ -250,7 +262,10 @@ _AGENTS_GAP = re.compile(
     r"coast\s{1,3}guard|(?-i:[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?))"
     # "Pakistan-based militants": armed men are the state's only when it bases, backs or sponsors them.
     r"|-(?:based|backed|linked|sponsored|supported)\s{1,3}(?:[\w-]{2,20}\s{1,3})?"
-    r"(?:militants|fighters|gunmen|terrorists|rebels|insurgents|militias?|proxies|groups?))\s{1,3}"
+    r"(?:militants|fighters|gunmen|terrorists|rebels|insurgents|militias?|proxies|groups?)"
+    # "Israel's actions in Gaza amounted to genocide": the state's conduct.
+    r"|['’]s?\s{1,3}(?:[\w-]{2,20}\s{1,3})?(?:actions?|conduct|polic(?:y|ies)|operations?|campaign|behaviou?r|treatment|offensive)"
+    r"(?:\s{1,3}(?:in|on|against)\s{1,3}(?:the\s{1,3})?[A-Z][\w-]{1,20})?)\s{1,3}"
     r"(?:(?:was|were|is|are|had|(?:had|has|have)\s{1,3}been)\s{1,3}" + _HEDGE + r")?",
     re.I,
 )
