@@ -85,6 +85,7 @@ TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONY
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
+_IT_OPENS = re.compile(r"\s{0,3}It\s")
 _SUBORDINATE_PRONOUN = re.compile(
     r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
 )
@@ -670,6 +671,7 @@ class _Coder:
         self.triggers: list[TriggerMatch] = []  # the current sentence's
         self.transcript = False  # a press-conference transcript ("Q: ..." lines)
         self.last_official: tuple[int, str] | None = None  # (sentence index, state) of the last official named
+        self.igo_subject: tuple[int, str] | None = None  # (sentence index, IGO) of a sentence an organisation opens
         self.last_act: dict[str, tuple[int, str, str]] = {}  # action -> (sentence index, actor, target) last coded
 
     def run(self) -> list[Event]:
@@ -819,6 +821,9 @@ class _Coder:
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
         self._update_focus(s, mentions, coded_actors)
+        first = next((m for m in mentions if m.subject_like and m.actor_type in ("state", "igo")), None)
+        if first is not None and first.actor_type == "igo":
+            self.igo_subject = (index, first.actor)
         for m in mentions:
             if m.kind in ("person", "official") and m.actor_type == "state" and m.subject_like:
                 self.last_official = (index, m.actor)  # (the first official who may be a subject)
@@ -1276,6 +1281,16 @@ class _Coder:
             # official named as a subject in this sentence or the one before.
             return [self._virtual(self.last_official[1], "pronoun")], "pronoun"
         pronoun = _PRONOUN_SUBJECT.search(window)
+        if (
+            pronoun
+            and self.igo_subject is not None
+            and self.igo_subject[0] == self.index - 1
+            and _IT_OPENS.match(s)
+            and not left
+        ):
+            # "The Arab League voted to suspend Syria. It also urged ...": the organisation the
+            # sentence before opened with (the story's focus is a state's).
+            return [self._virtual(self.igo_subject[1], "pronoun")], "pronoun"
         if pronoun and _SUBORDINATE_PRONOUN.search(s, max(0, trig.start - 50), trig.start):
             # "sanctions imposed by the Security Council in 2009, when it accused Eritrea": the
             # pronoun of a clause hung on a passive stands for its agent, named in the sentence.
