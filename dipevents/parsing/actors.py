@@ -885,6 +885,8 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
     text names the state of an official who is not of the state it was just talking about."""
     if discourse.focus is None or "officials" not in groups:
         return
+    if not ("inister" in sentence or "resident" in sentence or "pokes" in sentence or "hancellor" in sentence):
+        return  # (every title the pattern knows holds one of these: a cheap test first)
     added = False
     for m in _BARE_TITLE_NAME.finditer(sentence):
         start, end = m.span()
