@@ -369,7 +369,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
 _ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
-# "stop supporting", "ceased backing": the act is ended.
+# A present-tense verb, as in headlines ("Iran calls ..., summons Swiss envoy").
 _HEADLINE_VERB = re.compile(r"[a-z]{3,}s\b")
 # "..., said the ministry", "according to Tehran": the speaker named after the verb (not one in
 # a clause the verb governs: "the spokesman said after Washington blamed ...").
@@ -377,11 +377,13 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
     r"(?:(?!(?:after|before|when|as|because|while|since|that|if|following|amid|once|until)\b)[\w’'-]{1,20}\s{1,3}){0,5}$"
 )
+# "denied U.S. charges that ...": a charge named as the object of a denial.
 _DENIED_BEFORE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|refut(?:e|es|ed|ing))\s{1,3}"
     r"(?:(?!and\b|but\b)[\w.'’-]{1,15}\s{1,3}){0,3}\Z",
     re.I,
 )
+# "stop supporting", "ceased backing": the act is ended.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
