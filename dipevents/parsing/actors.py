@@ -592,6 +592,7 @@ def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:
     return CLAUSE_VERB_AFTER.match(sentence, mentions[r].end) is not None
 
 
+# ", and" / ", but" between two mentions: a new clause may begin.
 _COMMA_AND = re.compile(r"\s{0,3},\s{0,3}(?:and|but)\s")
 # Between members of a list that goes on ("Kuwait and Bahrain", "France, Germany and Italy").
 _LIST_RUN_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and\s{1,3}|&\s{1,3})?(?:the\s{1,3})?")
@@ -876,6 +877,7 @@ _BARE_TITLE_NAME = re.compile(
     r"[Ss]pokes(?:man|woman|person))\s{1,3}"
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
 )
+# A state right before the title ("Ecuadorian Foreign Minister", "Ecuador's Foreign Minister").
 _STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
 
 
@@ -936,6 +938,7 @@ def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discours
         mentions.sort(key=lambda x: x.start)
 
 
+# A quotation closing right before a word ('...,” the ministry said').
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"’]\s{0,3}\Z")
 
 

@@ -86,6 +86,7 @@ _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
 _IT_OPENS = re.compile(r"\s{0,3}It\s")
+# "..., when it accused Eritrea": a pronoun subject of a subordinate clause.
 _SUBORDINATE_PRONOUN = re.compile(
     r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
 )
@@ -99,7 +100,7 @@ _SPEAKER = re.compile(
     rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
     r"(?:" + "|".join(SPEECH_VERBS) + r")\b"
 )
-# "... said in a White House statement": the statement's issuer is the speaker's state.
+# Speakers that name no state: a pronoun, or an unnamed official ("“...,” a spokesman said").
 _PRONOUN_SPEAKERS = frozenset({"It", "He", "She", "They"})
 _BARE_OFFICIALS = frozenset(
     {
@@ -114,6 +115,7 @@ _BARE_OFFICIALS = frozenset(
         "official",
     }
 )
+# "... said in a White House statement": the statement's issuer is the speaker's state.
 _STATEMENT_OF = re.compile(
     r"\s{1,3}(?:on\s{1,3}\w{3,10}\s{1,3})?(?:in|on)\s{1,3}(?:a|an|the)\s{1,3}(?:[\w.’'-]{1,25}\s{1,3}){1,4}?"
     r"(?:statement|tweet|post|press\s{1,3}release|briefing|communiqu[eé])\b"
