@@ -1011,12 +1011,20 @@ class _Coder:
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
             # "stand with Albania and support its decision to cut ties with Iran": its = Albania.
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
-        elif trig.action in ("support", "condemn") and (act := _ACT_NOUN.match(s, trig.end)):
+        elif trig.action in ("support", "condemn") and (
+            act := _ACT_NOUN.match(s, trig.end)
+            # "considers the withdrawal of ... an unjustified step": the object after the verb
+            or (_ACT_NOUN.match(s, _word_end(s, trig.start)) if trig.trigger.name == _DESCRIBE_NEGATIVE else None)
+        ):
             # The author of the act is the target ("the expulsion of Russian diplomats by
             # Czechia"), never the party it struck; without a named author, the author of such an
             # act coded earlier in the document ("condemned the expulsion of its staff"), else
             # no event.
             targets, how_target = self._act_author(s, act.end(), mentions, actor_ids), "act-author"
+            if not targets and act.group("act").lower() in ("recall", "withdrawal"):
+                # "the withdrawal of the ambassadors of EU member states", "the recall of Israel's
+                # envoy": a state recalls its own envoys, so their state is the author.
+                targets = self._envoys_owner(s, act.end(), mentions, actor_ids)
             if not targets:
                 targets = self._act_party(actor_ids, act.group("act").lower(), strict=True)
         elif trig.action == "condemn" and (coup := _COUP_IN.match(s, trig.end)):
@@ -1417,6 +1425,24 @@ class _Coder:
                 continue
             group = _listed_after(s, mentions, k)  # "by Britain and France"
             return [g for g in self._members(group) if g.actor not in actor_ids]
+        return []
+
+    def _envoys_owner(self, s: str, start: int, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
+        """The state whose envoys a nominal act that begins at ``start`` names ("of the Russian
+        ambassador", "of Israel's envoy", "of the ambassadors of France and Italy")."""
+        envoy = self.cues.envoy
+        for k, m in enumerate(mentions):
+            if m.start < start or m.start - start > 80 or m.actor in actor_ids:
+                continue
+            between = s[start : m.start]
+            after = s[m.end : m.end + 30]
+            if (
+                m.kind == "envoy"
+                or (m.prep == "of" and envoy.search(between))
+                or ((m.possessive or m.is_demonym) and envoy.match(after.lstrip("'’s ").lstrip()))
+            ):
+                return [g for g in self._members(_listed_after(s, mentions, k)) if g.actor not in actor_ids]
+            break  # (the first state named is the one the envoys belong to, or none is)
         return []
 
     def _joiners(self, s: str, actors: list[Mention], mentions: list[Mention], trig: TriggerMatch) -> list[Mention]:
