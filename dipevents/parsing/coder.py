@@ -527,6 +527,8 @@ _HARM_STEMS = {
 }
 # "the incident": whatever harm the sentences before report, in any of its words.
 _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
+# "the Taiwan question", "the Iran nuclear issue": a state named as a topic.
+_TOPIC_AFTER = re.compile(r"\s{1,3}(?:nuclear\s{1,3})?(?:question|issue|problem|dossier|file)\b")
 # ", and Australia condemned it": a comma and a conjunction open a clause whose subject follows.
 _NEW_CLAUSE_BEFORE = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
 _DEADLINE_BEFORE = re.compile(
@@ -1562,6 +1564,8 @@ class _Coder:
                 and CLAUSE_VERB_AFTER.match(s, m.end)
             ):
                 break  # "concern over the takeover, and Australia condemned it": the next clause's subject
+            if trig.action == "support" and _TOPIC_AFTER.match(s, m.end):
+                continue  # "support on the Taiwan question": a topic, not a party
             if trig.action == "condemn" and _VICTIM_BEFORE.search(s, max(trig.end, m.start - 30), m.start):
                 continue  # "condemned the attack on the Saudi embassy": the victim, not the attacker
             if m.kind == "ally":
