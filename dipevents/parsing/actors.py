@@ -640,8 +640,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         if kind == "igo" and entry.actor.startswith("UN") and "Security Council" not in discourse.people:
             # Once the text names the UN, "the Security Council" and "the General Assembly" are
             # its organs (alone, too often a state's council: not in the gazetteer).
-            discourse.learn_organisation("Security Council", "UNSC", "igo", ())
-            discourse.learn_organisation("General Assembly", "UNGA", "igo", ())
+            # (learnt under their full names, which the events carry)
+            discourse.learn_organisation(gaz.name("UNSC"), "UNSC", "igo", ("Security Council",))
+            discourse.learn_organisation(gaz.name("UNGA"), "UNGA", "igo", ("General Assembly",))
         if kind == "person" and " " in text and entry.actor_type == "state":
             # "Foreign Minister Mélanie Joly said ... Joly told reporters": news names a person
             # by surname after the first mention, and the table lists the full name only.

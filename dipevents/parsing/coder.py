@@ -1430,19 +1430,13 @@ class _Coder:
         return []
 
     def _envoys_owner(self, s: str, start: int, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
-        """The state whose envoys a nominal act that begins at ``start`` names ("of the Russian
-        ambassador", "of Israel's envoy", "of the ambassadors of France and Italy")."""
-        envoy = self.cues.envoy
+        """The state whose envoys a nominal act that begins at ``start`` names: an envoy mention
+        ("of Israel's envoy", "of the British ambassador", widened by the actor module) or the
+        states after "ambassadors of" ("of the ambassadors of France and Italy")."""
         for k, m in enumerate(mentions):
             if m.start < start or m.start - start > 80 or m.actor in actor_ids:
                 continue
-            between = s[start : m.start]
-            after = s[m.end : m.end + 30]
-            if (
-                m.kind == "envoy"
-                or (m.prep == "of" and envoy.search(between))
-                or ((m.possessive or m.is_demonym) and envoy.match(after.lstrip("'’s ").lstrip()))
-            ):
+            if m.kind == "envoy" or (m.prep == "of" and _ENVOYS_OF.search(s, max(start, m.start - 60), m.start)):
                 return [g for g in self._members(_listed_after(s, mentions, k)) if g.actor not in actor_ids]
             break  # (the first state named is the one the envoys belong to, or none is)
         return []
