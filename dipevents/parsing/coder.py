@@ -429,6 +429,14 @@ _REASON = re.compile(
     r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$", re.I
 )
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
+# ", in a gesture of solidarity with La Paz", "as an expression of support for Poland": an adjunct
+# of the main clause, whose subject shows the support.
+_GESTURE_BEFORE = re.compile(
+    r"(?:,|\A)\s{0,3}(?:in|as)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{2,15}\s{1,3})?"
+    r"(?:gesture|show|sign|expression|act|mark|token|demonstration|display|message|signal)\s{1,3}of\s{1,3}"
+    r"(?:[\w-]{2,15}\s{1,3})?\Z",
+    re.I,
+)
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _IT_OBJECT = re.compile(r"\s{1,3}it\b")
 _THIS_ACT = re.compile(
@@ -1218,7 +1226,12 @@ class _Coder:
             subjects = [i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"]
             if subjects and subjects[0] == 0 and left[subjects[-1]].actor != left[0].actor:
                 return self._expand_left(s, left, 0), "main-subject"
-        if _PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text):
+        gesture = (
+            voice == "noun"
+            and trig.action == "support"
+            and _GESTURE_BEFORE.search(s, max(0, trig.start - 50), trig.start)
+        )
+        if (_PARTICIPLE.search(s, max(0, trig.start - 4), trig.start) and _ING.match(trig.text)) or gesture:
             # ", accusing it of ...": the participle's subject is the main clause's subject. After
             # a quotation ("“...,” the president said, accusing ..."), that is who said it, not a
             # subject inside the quotation.
