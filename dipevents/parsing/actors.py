@@ -873,7 +873,8 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
 # A title and a name with no state before them ("Foreign Minister Ricardo Alvarado",
 # "Government spokesman Aziz Saleh").
 _BARE_TITLE_NAME = re.compile(
-    r"(?<![\w'’-])(?:(?:Foreign|Defen[cs]e|Interior|Prime|Deputy\s{1,3}Foreign)\s{1,3}Minister|President|Chancellor|"
+    r"(?<![\w'’-])(?:(?:Foreign(?:\s{1,3}Affairs)?|Defen[cs]e|Interior|Prime|Justice|Finance|Information|"
+    r"Deputy\s{1,3}(?:Foreign|Prime))\s{1,3}Minister|President|Chancellor|"
     r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
     r"[Ss]pokes(?:man|woman|person))\s{1,3}"
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"

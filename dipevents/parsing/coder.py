@@ -86,6 +86,7 @@ _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
 _IT_OPENS = re.compile(r"\s{0,3}It\s")
+_HE_OR_SHE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s")
 # "..., when it accused Eritrea": a pronoun subject of a subordinate clause.
 _SUBORDINATE_PRONOUN = re.compile(
     r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
@@ -842,6 +843,16 @@ class _Coder:
             if m.kind in ("person", "official") and m.actor_type == "state" and m.subject_like:
                 self.last_official = (index, m.actor)  # (the first official who may be a subject)
                 break
+        else:
+            if (
+                self.last_official is not None
+                and index - self.last_official[0] <= 1
+                and _HE_OR_SHE.search(s)
+                and not any(m.kind in ("person", "official") for m in mentions)
+            ):
+                # "Putin addressed parliament. God, he said, had ... He warned that ...": a
+                # sentence that goes on about him with "he" carries the official to the next.
+                self.last_official = (index, self.last_official[1])
 
     def _with_people(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], everyone: list[Mention]
