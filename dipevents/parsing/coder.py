@@ -440,6 +440,8 @@ _GESTURE_BEFORE = re.compile(
 )
 _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _IT_OBJECT = re.compile(r"\s{1,3}it\b")
+_PERSON_OBJECT = re.compile(r"\s{1,3}(?:him|her)\b(?!\s{1,3}(?:own|government|country)\b)")
+_PERSON_KINDS = frozenset({"envoy", "official", "person"})
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions|"
@@ -1086,6 +1088,10 @@ class _Coder:
                 pronoun, how = self._story_party(actor_ids), "pronoun"
             if pronoun:
                 targets, how_target = pronoun, how
+        if not targets and not mutual and _PERSON_OBJECT.match(s, trig.end):
+            # "declared U.S. Ambassador Philip Goldberg persona non grata, accusing him of
+            # conspiring": "him" is the envoy or official of another state named just before.
+            targets, how_target = self._official_before(trig, mentions, actor_ids), "official-pronoun"
         if not targets and not mutual and trig.trigger.story_target:
             # "denounced Washington's decision and said it would respond": the state just named.
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
@@ -1661,6 +1667,17 @@ class _Coder:
                     continue  # "a complaint against Chad at the UN Security Council": where, not whom
                 return [m], "left"
         return [], ""
+
+    def _official_before(self, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
+        """The last envoy or official of a state other than the actors named before the trigger,
+        in its sentence or the one before (the person "him"/"her" stands for)."""
+        before = [m for m in mentions if m.end <= trig.start]
+        earlier = self.mentions_of[self.index - 1] if self.index else []
+        for ms in (before, earlier):
+            for m in reversed(ms):
+                if m.kind in _PERSON_KINDS and m.actor_type == "state" and m.actor not in actor_ids:
+                    return [m]
+        return []
 
     def _accusers(self, actor_ids: set[str]) -> tuple[list[Mention], str]:
         recent = self.accusations[-12:]
