@@ -1122,6 +1122,10 @@ class _Coder:
                 targets, how_target = [author], "main-clause"
         if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
             targets, how_target = self._act_party(actor_ids, act), "other-party"
+        if not targets and not mutual and trig.action == "condemn" and _CALLED_CLAIM.match(trig.text):
+            # "Peskov called that claim 'absolutely irresponsible'": a denial (see _actions), so
+            # aimed at those who made the claim.
+            targets, how_target = self._accusers(actor_ids)
         if trig.action == "deny" and trig.trigger.voice != "content":
             after = s[trig.end : trig.end + 60]
             gerund = _GERUND_AFTER.match(after)  # "denied supplying drones to Russia"
@@ -1681,6 +1685,11 @@ class _Coder:
 
     def _accusers(self, actor_ids: set[str]) -> tuple[list[Mention], str]:
         recent = self.accusations[-12:]
+        here = [a for a in recent if a[0] == self.index and a[2] in actor_ids]
+        if here:
+            # "U.S. officials accused Iranian agents of plotting ..., a charge Tehran denied":
+            # the charge this very sentence reports, not older ones.
+            recent = here
         accusers = []
         for _, accuser, accused in recent:
             if accused in actor_ids and accuser not in accusers and accuser not in actor_ids:
