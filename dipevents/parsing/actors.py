@@ -925,10 +925,14 @@ def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discours
     organisation last named."""
     if not any(h in low for h in _IGO_ANAPHOR_HEADS):
         return
-    igo = discourse.last_igo
-    assert igo is not None
+    last = discourse.last_igo
+    assert last is not None
     added = False
     for m in _IGO_ANAPHOR.finditer(sentence):
+        # ("A NATO spokesman said the alliance ...": an organisation named before it in the
+        # same sentence comes first)
+        here = [x.actor for x in mentions if x.actor_type == "igo" and x.kind != "anaphor" and x.end <= m.start()]
+        igo = here[-1] if here else last
         head = m.group(2).lower()
         if head in _IGO_NAMED_HEADS and (m.group(1) or head not in gazetteer().name(igo).lower()):
             continue  # ("the trade union", "the football league": no organisation of states)

@@ -1600,8 +1600,8 @@ class _Coder:
                 # "The EU expressed solidarity with Lithuania, and Washington stands with our NATO
                 # ally": the ally is the other state just named, before the story's focus.
                 named, _ = self._left_other(s, trig, [x for x in mentions if x.kind != "ally"], actor_ids)
-                if named and named[0].actor_type == "state":
-                    m = named[0]
+                if named and named[0].actor_type == "state" and named[0].prep not in _PLACE_PREPOSITIONS:
+                    m = named[0]  # (not a place: "a spokesman in Brussels said ... its member")
             if m.kind == "ally" and m.actor in actor_ids:
                 # "the US came to the defence of its ally": the ally is the other party.
                 other = self.discourse.focus_other
