@@ -754,8 +754,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             mention.prep = previous.prep
         if anti and sentence[max(0, mention.start - 5) : mention.start].lower().endswith("anti-"):
             mention.anti = True
-        if sentence[mention.end : mention.end + 1] == "-":
-            mention.prep = mention.prep or "-"  # "Beijing-linked", "Iranian-made": a modifier
+        if sentence[mention.end : mention.end + 1] == "-" or sentence.startswith(" interests", mention.end):
+            # "Beijing-linked", "Iranian-made", "U.S. interests": a modifier, never the subject
+            mention.prep = mention.prep or "-"
         if mention.kind == "org" and mention.prep is None and not mention.possessive:
             # An organisation is a subject only where a clause can begin: not right after a verb
             # ("the US encouraged Five Eyes Alliance") and not as a label ("Global Times: ...").

@@ -442,6 +442,11 @@ _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _IT_OBJECT = re.compile(r"\s{1,3}it\b")
 _PERSON_OBJECT = re.compile(r"\s{1,3}(?:him|her)\b(?!\s{1,3}(?:own|government|country)\b)")
 _PERSON_KINDS = frozenset({"envoy", "official", "person"})
+# ", who represents U.S. interests in Tehran": a protecting power's envoy.
+_REPRESENTS_AFTER = re.compile(
+    r"\s{0,3},?\s{0,3}(?:who|which)\s{1,3}(?:represents|represented|looks\s{1,3}after|looked\s{1,3}after|handles|handled)"
+    r"\s{1,3}(?:the\s{1,3})?"
+)
 _THIS_ACT = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions|"
@@ -1060,6 +1065,13 @@ class _Coder:
             # "Germany expelled two Russian diplomats, and Poland and Czechia expelled four each":
             # the same act, told again in the same sentence with no object, aims where it did.
             targets, how_target = self._same_act_target(trig.action, actor_ids), "same-act"
+        if trig.action == "summon_envoy" and len(targets) == 1 and targets[0].kind == "envoy":
+            # "summoned the Swiss ambassador, who represents U.S. interests": the protest is
+            # addressed to the state whose interests the envoy looks after.
+            rep = _REPRESENTS_AFTER.match(s, targets[0].end)
+            protected = [m for m in mentions if rep and m.start == rep.end() and m.actor_type == "state"]
+            if protected and s.startswith(" interests", protected[0].end):
+                targets, how_target = protected, "protected-state"
         mutual = False
         # "accused each other", or "the two countries each expelled a diplomat" (no target: with
         # one, "each" distributes the act, as in "Germany and France each expelled four Russians").
