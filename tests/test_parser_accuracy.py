@@ -65,6 +65,11 @@ UNSEEN5_HELD_OUT_MIN_F1 = 0.52
 #: on arrival; held-out half 0.639).
 UNSEEN6_MIN_F1 = 0.56
 UNSEEN6_HELD_OUT_MIN_F1 = 0.59
+#: The seventh (fixtures/unseen7), by a seventh author, split odd/even the same way (measured
+#: 0.643 on arrival with the code of the session it arrived in, 0.645 with that session's rules;
+#: held-out half 0.653 / 0.659).
+UNSEEN7_MIN_F1 = 0.60
+UNSEEN7_HELD_OUT_MIN_F1 = 0.61
 
 
 @cache
@@ -169,6 +174,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen5", _even_numbered, 12, UNSEEN5_HELD_OUT_MIN_F1),
     ("unseen6", None, 24, UNSEEN6_MIN_F1),
     ("unseen6", _even_numbered, 12, UNSEEN6_HELD_OUT_MIN_F1),
+    ("unseen7", None, 24, UNSEEN7_MIN_F1),
+    ("unseen7", _even_numbered, 12, UNSEEN7_HELD_OUT_MIN_F1),
 ]
 
 
