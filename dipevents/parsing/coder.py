@@ -226,7 +226,7 @@ _TOLD_BEFORE = re.compile(
 _THAT_AFTER = re.compile(r"\s{1,3}that\b")
 # "warned against hasty judgements": a caution about a thing, aimed at no state named before.
 _WARNED_AGAINST_THING = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
-_AND_VERB = re.compile(r",?\s{1,3}and\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
+_AND_VERB = re.compile(r",?\s{1,3}(?:and|but)\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
 _THAT_CLAUSE = re.compile(r"\bthat\s")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
