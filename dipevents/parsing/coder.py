@@ -442,6 +442,7 @@ _OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
 _IT_OBJECT = re.compile(r"\s{1,3}it\b")
 _PERSON_OBJECT = re.compile(r"\s{1,3}(?:him|her)\b(?!\s{1,3}(?:own|government|country)\b)")
 _PERSON_KINDS = frozenset({"envoy", "official", "person"})
+_FEELING_PAIR = re.compile(r"\s{1,3}(?:and|&)\s{1,3}[a-z-]{3,15}[\"”’]?(?=\s)")
 # ", who represents U.S. interests in Tehran": a protecting power's envoy.
 _REPRESENTS_AFTER = re.compile(
     r"\s{0,3},?\s{0,3}(?:who|which)\s{1,3}(?:represents|represented|looks\s{1,3}after|looked\s{1,3}after|handles|handled)"
@@ -1395,6 +1396,9 @@ class _Coder:
         expulsions" (no author named): right after the trigger, or after its verb when the
         trigger runs on to the evaluation ("called the decision another hostile step")."""
         m = _THIS_ACT.match(s[trig.end : trig.end + 60])
+        if m is None and (pair := _FEELING_PAIR.match(s, trig.end)):
+            # 'expressed "regret and surprise" at the decision': a feeling named with another
+            m = _THIS_ACT.match(s[pair.end() : pair.end() + 60])
         verb_end = trig.text.find(" ")
         if m is None and verb_end > 0:
             m = _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60])
