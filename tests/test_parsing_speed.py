@@ -3,12 +3,13 @@ computation it replaces, on real text and on generated text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import _trie, dates
+from dipevents.parsing import _trie, coder, dates
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
@@ -220,3 +221,34 @@ def test_required_words_hold_on_real_text() -> None:
 @given(st.one_of(_SALAD, _TRIGGER_SALAD))
 def test_required_words_hold_on_salad(s: str) -> None:
     _required_words_hold(s)
+
+
+def _plain_anchor(texts: list[str]) -> dt.date | None:
+    # What the coder kept after every sentence before it became lazy.
+    anchor = None
+    for s in texts:
+        for d in dates.full_dates(s):
+            if not coder._DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
+                anchor = d.date
+    return anchor
+
+
+def _lazy_anchors(texts: list[str], asked: list[int]) -> None:
+    c = coder._Coder("", "doc", None, None, None)
+    c.texts = texts
+    for index in asked:
+        c.index = index
+        assert c._anchor_date() == _plain_anchor(texts[:index]), index
+
+
+def test_lazy_anchor_is_the_last_full_date_before_on_real_text() -> None:
+    step = 37  # (asked now and then, as undated acts ask, and at every sentence)
+    _lazy_anchors(_SENTENCES, list(range(0, len(_SENTENCES), step)))
+    _lazy_anchors(_SENTENCES[:400], list(range(400)))
+
+
+@given(st.lists(_DATE_SALAD, max_size=12), st.lists(st.integers(0, 12), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_lazy_anchor_is_the_last_full_date_before_on_salad(texts: list[str], asked: list[int]) -> None:
+    texts = [t + " on 7 September 2022." if k % 3 == 0 else t for k, t in enumerate(texts)]
+    _lazy_anchors(texts, sorted(min(a, len(texts)) for a in asked))

@@ -664,7 +664,10 @@ class _Coder:
         self.gaz = gazetteer()
         self.explicit: list[bool] = []  # per event: dated from its own sentence
         self.line_speaker: str | None = None
-        self.anchor: dt.date | None = None
+        # The last full date given before the current sentence (without a publication date),
+        # worked out lazily from self.texts: only an undated act needs it, and few do.
+        self._anchor: dt.date | None = None
+        self._anchor_scanned = 0  # sentences before this one are accounted for in _anchor
         # Days named by earlier sentences, read lazily: only an undated act needs them.
         self.texts: list[str] = []
         self.mentions_of: list[list[Mention]] = []  # each sentence's mentions, for _harm_author
@@ -704,8 +707,6 @@ class _Coder:
             self.index = index
             self.texts.append(sent.text)
             self._sentence(index, sent)
-            if self.pub is None:
-                self._note_anchor(sent.text)
         self._redate()
         return self._dedup()
 
@@ -785,12 +786,19 @@ class _Coder:
                 self.news_day = recent[0]
         return self.news_day
 
-    def _note_anchor(self, s: str) -> None:
-        # Without a publication date, the last full date the text gave anchors undated acts.
-        if self.pub is None:
-            for d in full_dates(s):
-                if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
-                    self.anchor = d.date
+    def _anchor_date(self) -> dt.date | None:
+        """Without a publication date, the last full date the sentences before this one gave
+        (not a document's date): it anchors undated acts."""
+        # The latest sentence that gives one decides: scan back only over the sentences not
+        # yet accounted for, so each sentence is read at most once per document.
+        for j in range(self.index - 1, self._anchor_scanned - 1, -1):
+            s = self.texts[j]
+            found = [d for d in full_dates(s) if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)]
+            if found:
+                self._anchor = found[-1].date
+                break
+        self._anchor_scanned = max(self._anchor_scanned, self.index)
+        return self._anchor
 
     # -- one sentence ---------------------------------------------------------------------
 
@@ -2036,8 +2044,9 @@ class _Coder:
         if self.pub is not None:
             # The story's day may still be named later: see _redate.
             return _When(self.pub, "day", False, defaulted=True)
-        if self.anchor is not None:
-            return _When(self.anchor, "day", False)
+        anchor = self._anchor_date() if self.pub is None else None
+        if anchor is not None:
+            return _When(anchor, "day", False)
         return _When(None, "unknown", False)
 
     def _emit(
