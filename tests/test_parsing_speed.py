@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dipevents.parsing import _trie, coder, dates
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
-from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
+from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
 
 # Words that begin trigger patterns, and characters that fold to ASCII letters.
 _TRIGGER_SALAD = st.lists(
@@ -252,3 +252,52 @@ def test_lazy_anchor_is_the_last_full_date_before_on_real_text() -> None:
 def test_lazy_anchor_is_the_last_full_date_before_on_salad(texts: list[str], asked: list[int]) -> None:
     texts = [t + " on 7 September 2022." if k % 3 == 0 else t for k, t in enumerate(texts)]
     _lazy_anchors(texts, sorted(min(a, len(texts)) for a in asked))
+
+
+_PUBLISHED_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "Published",
+            "PUBLISHED",
+            "published",
+            "Updated",
+            "upDATED",
+            "posted",
+            "poſted",
+            "DATE",
+            "dated",
+            "candidate",
+            "on",
+            ":",
+            " :",
+            "\n",
+            "Apr 16, 2022",
+            "3 May 2021",
+            "İ",
+            "an",
+            "updates",
+            "x",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+def _same_published(text: str) -> None:
+    fast = search_at_prefixes(dates._PUBLISHED, dates._PUBLISHED_PREFIXES, text, folded(text))
+    slow = dates._PUBLISHED.search(text)
+    assert (fast and fast.span()) == (slow and slow.span()), text
+
+
+def test_published_prefixes_find_what_search_finds_on_real_text() -> None:
+    # (publication_date tries _PUBLISHED only at these words)
+    for text in _texts():
+        _same_published(text[:3000])
+    for s in _SENTENCES:
+        _same_published(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUBLISHED_SALAD)
+def test_published_prefixes_find_what_search_finds_on_salad(text: str) -> None:
+    _same_published(text)

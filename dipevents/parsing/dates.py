@@ -398,6 +398,10 @@ _PUBLISHED = re.compile(
     r"(?:\b(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED|POSTED|DATE)\b\s{0,3}(?:on\b)?\s{0,3}:?"
     r"|\b(?i:published|updated|posted|date)\s{0,3}:)\s{0,3}([^\n]{4,60})"
 )
+# Every match of _PUBLISHED begins with one of these words (case ignored), where it is tried:
+# a search of a text's head at every character costs more than the rest of the dating.
+# (literal_prefixes cannot read them through the scoped flag.)
+_PUBLISHED_PREFIXES = ("date", "posted", "published", "updated")
 _DATELINE = re.compile(
     r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
     + _MON
@@ -428,7 +432,7 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     m = _MARKER.search(head)
     if m:
         return dt.date.fromisoformat(m.group(1)), "day"
-    m = _PUBLISHED.search(head)
+    m = search_at_prefixes(_PUBLISHED, _PUBLISHED_PREFIXES, head, folded(head))
     if m:
         found = full_dates(m.group(1))
         if found:
