@@ -668,6 +668,8 @@ class _Coder:
         # worked out lazily from self.texts: only an undated act needs it, and few do.
         self._anchor: dt.date | None = None
         self._anchor_scanned = 0  # sentences before this one are accounted for in _anchor
+        # Sentence index -> its dates, found for its acts (without a publication date).
+        self._full_dates: dict[int, list[DateMention]] = {}
         # Days named by earlier sentences, read lazily: only an undated act needs them.
         self.texts: list[str] = []
         self.mentions_of: list[list[Mention]] = []  # each sentence's mentions, for _harm_author
@@ -793,7 +795,10 @@ class _Coder:
         # yet accounted for, so each sentence is read at most once per document.
         for j in range(self.index - 1, self._anchor_scanned - 1, -1):
             s = self.texts[j]
-            found = [d for d in full_dates(s) if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)]
+            told = self._full_dates.get(j)
+            # (full_dates(s) keeps the non-relative days of find_dates(s, None): no second scan)
+            full = full_dates(s) if told is None else [d for d in told if d.precision == "day" and not d.relative]
+            found = [d for d in full if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)]
             if found:
                 self._anchor = found[-1].date
                 break
@@ -830,6 +835,8 @@ class _Coder:
                     dates, days = find_dates_and_days(s, self.pub)
                     if days is not None:
                         self._day_dates[index] = days  # (for _days_of when a later act needs them)
+                    if self.pub is None:
+                        self._full_dates[index] = dates  # (for _anchor_date, which keeps their full days)
                 for action in self._actions(s, trig):
                     for actor, target in self._pairs(roles):
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
