@@ -494,12 +494,25 @@ class Discourse:
         each time a name is learnt.
         """
         index = self._index_people()
+        # The words equal to an indexed first word, found with str.find: a document learns a
+        # few names, a sentence holds many capitalised words. (No word matched at a capital
+        # begins inside another, so finditer's words are those that match where they stand.)
+        words: list[tuple[int, str]] = []
+        for key in index:
+            if key not in sentence:
+                continue
+            at = sentence.find(key)
+            while at >= 0:
+                word = _WORD_AT_CAPITAL.match(sentence, at)
+                if word is not None and word.end() == at + len(key):
+                    words.append((at, key))
+                at = sentence.find(key, at + 1)
+        words.sort()
         found: list[tuple[int, int]] = []
         last = 0
-        for word in _WORD_AT_CAPITAL.finditer(sentence):
-            start = word.start()
-            names = index.get(word.group())
-            if names is None or start < last:
+        for start, key in words:
+            names = index[key]
+            if start < last:
                 continue
             for name in names:  # the alternation's order: the first name that matches wins
                 if sentence.startswith(name, start):
