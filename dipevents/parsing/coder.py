@@ -902,15 +902,17 @@ class _Coder:
         if len(mentions) > 1:
             # "the two countries" are a pair named as such ("Albania and Iran"), not the first
             # two of a longer list ("Brazil, Colombia and Argentina condemned ...").
-            joined = [_LIST_GAP.match(s[a.end : b.start]) is not None for a, b in itertools.pairwise(mentions)]
-            for k, (a, b) in enumerate(itertools.pairwise(mentions)):
+            # (whether two neighbours are joined is asked only of a pair of states: a pure test,
+            # so the order of the conditions changes nothing)
+            pairs = list(itertools.pairwise(mentions))
+            for k, (a, b) in enumerate(pairs):
                 if (
-                    joined[k]
-                    and a.prep not in _PLACE_PREPOSITIONS  # "strikes in Iraq and Syria": places, not a pair
+                    a.prep not in _PLACE_PREPOSITIONS  # "strikes in Iraq and Syria": places, not a pair
                     and a.actor_type == b.actor_type == "state"
                     and a.actor != b.actor
-                    and not (k > 0 and joined[k - 1])
-                    and not (k + 1 < len(joined) and joined[k + 1])
+                    and _joined(s, a, b)
+                    and not (k > 0 and _joined(s, *pairs[k - 1]))
+                    and not (k + 1 < len(pairs) and _joined(s, *pairs[k + 1]))
                 ):
                     d.pair = (a.actor, b.actor)
                     break
@@ -2188,6 +2190,11 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+
+
+def _joined(s: str, a: Mention, b: Mention) -> bool:
+    """Whether two neighbouring mentions are joined as a list ("Albania and Iran")."""
+    return _LIST_GAP.match(s[a.end : b.start]) is not None
 
 
 def _word_end(s: str, start: int) -> int:
