@@ -695,7 +695,9 @@ class _Coder:
         line = -1
         # In a press-conference transcript ("Q: ..." / "Mao Ning: ..."), a paragraph without a
         # label goes on with the answer of the last speaker labelled.
-        transcript = self.transcript = _QUESTION_LINE.search(self.text) is not None
+        # (every label holds "Q" or "Reporter": a cheap test before a search of every line)
+        labelled = "Q" in self.text or "Reporter" in self.text
+        transcript = self.transcript = labelled and _QUESTION_LINE.search(self.text) is not None
         answering: str | None = None
         for index, sent in enumerate(split_sentences(self.text)):
             if sent.line != line:
