@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import _trie, coder, dates
+from dipevents.parsing import _trie, actors, coder, dates
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
@@ -306,3 +306,44 @@ def test_published_prefixes_find_what_search_finds_on_real_text() -> None:
 @given(_PUBLISHED_SALAD)
 def test_published_prefixes_find_what_search_finds_on_salad(text: str) -> None:
     _same_published(text)
+
+
+def test_folded_remembers_only_the_same_text() -> None:
+    texts = ["Iran SAID", "İran said", "Iran SAID", "ſever ties", "", "K"]
+    for t in texts + [t + "" for t in texts] + ["".join(["Iran", " SAID"])]:
+        low = t.lower()
+        plain = None if len(low) != len(t) or any(c in t for c in _trie._FOLDS_TO_ASCII) else low
+        assert folded(t) == plain
+        assert folded(t) == plain  # (asked again: the kept answer)
+
+
+# Patterns of the coder and the actor module tried only at their prefixes or behind their words.
+_GATED_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("who", "WHO", "which", ",", "that", "said", "has", "quickly", "was", "Were", "is", "be", "being"),
+            *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
+            *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def _same_gated(s: str) -> None:
+    _same_matches(s, [(actors._BARE_TITLE_NAME, actors._BARE_TITLE_AT)])
+    for p in range(len(s) + 1):
+        if coder._WHO_BEFORE.search(s, max(0, p - 40), p):
+            assert coder._holds(s, coder._WHO_WORDS, max(0, p - 40), p), (s, p)
+
+
+def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
+    assert coder._WHO_WORDS == ("that", "which", "who")
+    for s in _SENTENCES:
+        _same_gated(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GATED_SALAD)
+def test_gated_patterns_find_what_the_plain_search_finds_on_salad(s: str) -> None:
+    _same_gated(s)

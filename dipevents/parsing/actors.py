@@ -891,6 +891,7 @@ _BARE_TITLE_NAME = re.compile(
     r"[Ss]pokes(?:man|woman|person))\s{1,3}"
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
 )
+_BARE_TITLE_AT = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title word stands)
 # A state right before the title ("Ecuadorian Foreign Minister", "Ecuador's Foreign Minister").
 _STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
 
@@ -904,7 +905,7 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
     if not ("inister" in sentence or "resident" in sentence or "pokes" in sentence or "hancellor" in sentence):
         return  # (every title the pattern knows holds one of these: a cheap test first)
     added = False
-    for m in _BARE_TITLE_NAME.finditer(sentence):
+    for m in finditer_at_prefixes(_BARE_TITLE_NAME, _BARE_TITLE_AT, sentence, folded(sentence)):
         start, end = m.span()
         if _overlaps(mentions, start, end) or _FORMER.search(sentence, max(0, start - 40), start):
             continue

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
+from dipevents.parsing._trie import folded, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -395,6 +396,8 @@ _WHO_BEFORE = re.compile(
     r"(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z",
     re.I,
 )
+# Every match holds one of these ("who", "which", "that"): looked for in the window first.
+_WHO_WORDS = required_words(_WHO_BEFORE, shortest=3)
 # Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
 _ANTECEDENT_GAP = re.compile(
     r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government)"
@@ -1213,6 +1216,7 @@ class _Coder:
                 return [], ""  # "lifted/blocked/delayed the sanctions": the act undone or stopped
         if (
             voice == "active"
+            and _holds(s, _WHO_WORDS, max(0, trig.start - 40), trig.start)
             and (who := _WHO_BEFORE.search(s, max(0, trig.start - 40), trig.start))
             and not any(m.prep != "of" and _ANTECEDENT_GAP.fullmatch(s, m.end, who.start()) for m in left)
         ):
@@ -2192,6 +2196,18 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+
+
+def _holds(s: str, words: tuple[str, ...], pos: int, end: int) -> bool:
+    """Whether one of ``words`` (``required_words`` of a pattern) may stand in ``s[pos:end]``
+    (True when ``folded`` cannot tell): a match searched for there holds one."""
+    low = folded(s)
+    if low is None or not words:
+        return True
+    for word in words:  # noqa: SIM110 (a loop of finds, cheaper than any() over a generator)
+        if low.find(word, pos, end) >= 0:
+            return True
+    return False
 
 
 def _joined(s: str, a: Mention, b: Mention) -> bool:
