@@ -347,3 +347,37 @@ def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
 @given(_GATED_SALAD)
 def test_gated_patterns_find_what_the_plain_search_finds_on_salad(s: str) -> None:
     _same_gated(s)
+
+
+_LINE_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("BRUSSELS", "WARSAW/KYIV", "Lin Jian", "Q", "Mao", "Ning", ":", ": ", "—", "–", "-", " - ", "(Reuters)"),
+            *("Monday", "today", "days", "day", "٣", "7", "x", "\n", ",", "Paris", "the", "said", "A.B."),
+        ]
+    ),
+    max_size=30,
+).map(lambda words: "".join(w if w in (":", ",") else " " + w for w in words))
+
+
+def _same_line_gates(s: str) -> None:
+    assert coder._dayish(s) == (coder._DAYISH.search(s) is not None), s
+    m = coder._LABEL.match(s)
+    assert m is None or (coder._LABEL_REACH is not None and m.end() <= coder._LABEL_REACH), s
+    if m is not None:
+        assert s.find(":", 0, coder._LABEL_REACH) >= 0, s
+
+
+def test_line_gates_agree_with_the_plain_patterns_on_real_text() -> None:
+    assert coder._LABEL_REACH is not None
+    assert _trie.match_width(re.compile(r"a+")) is None
+    for s in _SENTENCES:
+        _same_line_gates(s)
+        _same_line_gates(s[:40] + " —  " + s[40:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINE_SALAD)
+def test_line_gates_agree_with_the_plain_patterns_on_salad(s: str) -> None:
+    _same_line_gates(s)
+    _same_line_gates(s.strip())

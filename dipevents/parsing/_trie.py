@@ -30,6 +30,7 @@ __all__ = [
     "finditer_at_prefixes",
     "folded",
     "literal_prefixes",
+    "match_width",
     "required_words",
     "search_at_prefixes",
     "trie_regex",
@@ -174,6 +175,21 @@ def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
         words.add(path[:n].lower())
     # A word that extends another adds no place to try.
     return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def match_width(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` spans (what lookarounds see aside), or None
+    when unbounded or when it cannot be told: a match that must hold some character holds it
+    within that many characters of its start.
+
+    >>> match_width(re.compile(r"\\A\\s{0,3}[A-Z]\\w{1,5}:")), match_width(re.compile("a+"))
+    (10, None)
+    """
+    try:
+        widest = _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:  # an internal module of the standard library: be safe if it changes
+        return None
+    return widest if widest < _sre.MAXREPEAT else None
 
 
 # -- words every match holds somewhere ---------------------------------------------------

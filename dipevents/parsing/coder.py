@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing._trie import folded, required_words
+from dipevents.parsing._trie import folded, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -424,6 +424,8 @@ _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
 _SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
 _DAYISH = re.compile(r"\d|day\b")
+_DAY_WORD_END = re.compile(r"day\b")  # (the two halves of _DAYISH, for _dayish)
+_A_DIGIT = re.compile(r"\d")
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
@@ -451,6 +453,7 @@ _TROOPS = re.compile(rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to
 _TROOPS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b", re.I)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
+_LABEL_REACH = match_width(_LABEL)  # (its colon stands within this many characters of the start)
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
 _SPEECH_BEFORE_DATE = re.compile(
     r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z"
@@ -740,7 +743,7 @@ class _Coder:
 
     def _line_speaker(self, s: str) -> str | None:
         """A transcript line "Lin Jian: ..." is spoken by its label: a state, or "" if unknown."""
-        m = _LABEL.match(s)
+        m = _LABEL.match(s) if _LABEL_REACH is None or s.find(":", 0, _LABEL_REACH) >= 0 else None
         if not m:
             return None
         found = [x for x in find_mentions(m.group(1), self.discourse) if x.actor_type == "state"]
@@ -751,7 +754,7 @@ class _Coder:
         days = self._days.get(j)
         if days is None:
             s = self.texts[j]
-            found = self._day_dates.pop(j, None) if _DAYISH.search(s) else []
+            found = self._day_dates.pop(j, None) if _dayish(s) else []
             if found is None:
                 found = find_dates(s, self.pub, days_only=True)
             days = [
@@ -2208,6 +2211,19 @@ def _holds(s: str, words: tuple[str, ...], pos: int, end: int) -> bool:
         if low.find(word, pos, end) >= 0:
             return True
     return False
+
+
+def _dayish(s: str) -> bool:
+    """``_DAYISH.search(s) is not None``: the substring tests first (a digit is a
+    Unicode digit, as for \\d, except in ASCII text)."""
+    if "day" in s and _DAY_WORD_END.search(s) is not None:
+        return True
+    if s.isascii():
+        for digit in "0123456789":  # noqa: SIM110 (a loop of ``in`` tests, cheaper than a search)
+            if digit in s:
+                return True
+        return False
+    return _A_DIGIT.search(s) is not None
 
 
 def _joined(s: str, a: Mention, b: Mention) -> bool:
