@@ -381,3 +381,13 @@ def test_line_gates_agree_with_the_plain_patterns_on_real_text() -> None:
 def test_line_gates_agree_with_the_plain_patterns_on_salad(s: str) -> None:
     _same_line_gates(s)
     _same_line_gates(s.strip())
+
+
+def test_the_years_of_a_text_are_found_at_their_prefixes() -> None:
+    # (publication_date counts the years a text names after a date line)
+    pairs = [(dates._YEAR, dates._YEAR_PREFIXES)]
+    assert dates._YEAR_PREFIXES == ("19", "20")
+    for text in _texts():
+        _same_matches(text[:20000], pairs)
+    for s in ("in 2019, 1999/2000 and 2020-21, .2021 ,2022 -2023 12019 2024", "١٩٩٩ 19٩9 20", "19", ""):
+        _same_matches(s, pairs)

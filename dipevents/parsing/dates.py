@@ -453,7 +453,8 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
         # year (the full dates are background), the first year from the latest one named in
         # which the date falls on the weekday the story gives ("on Thursday"), else that year.
         years = [d.date.year for d in full_dates(text[:20000])]
-        bare = [int(y) for y in _YEAR.findall(text[:20000])]
+        body = text[:20000]
+        bare = [int(y.group(1)) for y in finditer_at_prefixes(_YEAR, _YEAR_PREFIXES, body, folded(body))]
         year = max(set(years), key=years.count) if years else None
         if bare and (year is None or max(bare) > year):
             year = max(bare)
@@ -475,3 +476,4 @@ _WEEKDAY_AFTER_DATELINE = re.compile(
     r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
+_YEAR_PREFIXES = literal_prefixes(_YEAR)  # (a text's years: tried where "19" or "20" stands)
