@@ -312,9 +312,21 @@ def finditer_at_prefixes(
     """
     if low is None or not prefixes:
         return list(pattern.finditer(text))
-    places = _places(prefixes, low, 0, len(low))
+    # (_places over the whole text, inlined: this runs for every candidate trigger)
+    places: list[int] = []
+    append = places.append
+    for word in prefixes:
+        if word not in low:
+            continue
+        at = low.find(word)
+        while at >= 0:
+            append(at)
+            at = low.find(word, at + 1)
+    if DIGIT in prefixes:
+        places.extend([m.start() for m in _DIGIT_RE.finditer(low)])
     if not places:
         return []
+    places.sort()
     found = []
     last = 0
     match = pattern.match
