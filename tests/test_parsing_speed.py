@@ -296,6 +296,7 @@ def _same_published(text: str) -> None:
 
 def test_published_prefixes_find_what_search_finds_on_real_text() -> None:
     # (publication_date tries _PUBLISHED only at these words)
+    assert dates._PUBLISHED_PREFIXES == ("date", "posted", "published", "updated")
     for text in _texts():
         _same_published(text[:3000])
     for s in _SENTENCES:

@@ -398,10 +398,11 @@ _PUBLISHED = re.compile(
     r"(?:\b(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED|POSTED|DATE)\b\s{0,3}(?:on\b)?\s{0,3}:?"
     r"|\b(?i:published|updated|posted|date)\s{0,3}:)\s{0,3}([^\n]{4,60})"
 )
-# Every match of _PUBLISHED begins with one of these words (case ignored), where it is tried:
-# a search of a text's head at every character costs more than the rest of the dating.
-# (literal_prefixes cannot read them through the scoped flag.)
-_PUBLISHED_PREFIXES = ("date", "posted", "published", "updated")
+# The words every match of _PUBLISHED begins with (case ignored), where it is tried: a search
+# of a text's head at every character costs more than the rest of the dating. (Read from the
+# pattern made case-insensitive throughout, whose matches include its own: literal_prefixes
+# does not look through a scoped flag.)
+_PUBLISHED_PREFIXES = literal_prefixes(re.compile(_PUBLISHED.pattern.replace("(?i:", "(?:"), re.IGNORECASE))
 _DATELINE = re.compile(
     r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
     + _MON
