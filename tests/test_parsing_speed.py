@@ -3,15 +3,16 @@ computation it replaces, on real text and on generated text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import _trie, dates
+from dipevents.parsing import _trie, actors, coder, dates
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
-from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES
+from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
 
 # Words that begin trigger patterns, and characters that fold to ASCII letters.
 _TRIGGER_SALAD = st.lists(
@@ -220,3 +221,174 @@ def test_required_words_hold_on_real_text() -> None:
 @given(st.one_of(_SALAD, _TRIGGER_SALAD))
 def test_required_words_hold_on_salad(s: str) -> None:
     _required_words_hold(s)
+
+
+def _plain_anchor(texts: list[str]) -> dt.date | None:
+    # What the coder kept after every sentence before it became lazy.
+    anchor = None
+    for s in texts:
+        for d in dates.full_dates(s):
+            if not coder._DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
+                anchor = d.date
+    return anchor
+
+
+def _lazy_anchors(texts: list[str], asked: list[int]) -> None:
+    plain = coder._Coder("", "doc", None, None, None)
+    plain.texts = texts
+    # (the sentences whose acts had their dates found lend them: every other one here)
+    told = coder._Coder("", "doc", None, None, None)
+    told.texts = texts
+    told._full_dates = {j: dates.find_dates_and_days(s, None)[0] for j, s in enumerate(texts) if j % 2}
+    for index in asked:
+        for c in (plain, told):
+            c.index = index
+            assert c._anchor_date() == _plain_anchor(texts[:index]), index
+
+
+def test_lazy_anchor_is_the_last_full_date_before_on_real_text() -> None:
+    step = 37  # (asked now and then, as undated acts ask, and at every sentence)
+    _lazy_anchors(_SENTENCES, list(range(0, len(_SENTENCES), step)))
+    _lazy_anchors(_SENTENCES[:400], list(range(400)))
+
+
+@given(st.lists(_DATE_SALAD, max_size=12), st.lists(st.integers(0, 12), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_lazy_anchor_is_the_last_full_date_before_on_salad(texts: list[str], asked: list[int]) -> None:
+    texts = [t + " on 7 September 2022." if k % 3 == 0 else t for k, t in enumerate(texts)]
+    _lazy_anchors(texts, sorted(min(a, len(texts)) for a in asked))
+
+
+_PUBLISHED_SALAD = st.lists(
+    st.sampled_from(
+        [
+            "Published",
+            "PUBLISHED",
+            "published",
+            "Updated",
+            "upDATED",
+            "posted",
+            "poſted",
+            "DATE",
+            "dated",
+            "candidate",
+            "on",
+            ":",
+            " :",
+            "\n",
+            "Apr 16, 2022",
+            "3 May 2021",
+            "İ",
+            "an",
+            "updates",
+            "x",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+def _same_published(text: str) -> None:
+    fast = search_at_prefixes(dates._PUBLISHED, dates._PUBLISHED_PREFIXES, text, folded(text))
+    slow = dates._PUBLISHED.search(text)
+    assert (fast and fast.span()) == (slow and slow.span()), text
+
+
+def test_published_prefixes_find_what_search_finds_on_real_text() -> None:
+    # (publication_date tries _PUBLISHED only at these words)
+    assert dates._PUBLISHED_PREFIXES == ("date", "posted", "published", "updated")
+    for text in _texts():
+        _same_published(text[:3000])
+    for s in _SENTENCES:
+        _same_published(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUBLISHED_SALAD)
+def test_published_prefixes_find_what_search_finds_on_salad(text: str) -> None:
+    _same_published(text)
+
+
+def test_folded_remembers_only_the_same_text() -> None:
+    texts = ["Iran SAID", "İran said", "Iran SAID", "ſever ties", "", "K"]
+    for t in texts + [t + "" for t in texts] + ["".join(["Iran", " SAID"])]:
+        low = t.lower()
+        plain = None if len(low) != len(t) or any(c in t for c in _trie._FOLDS_TO_ASCII) else low
+        assert folded(t) == plain
+        assert folded(t) == plain  # (asked again: the kept answer)
+
+
+# Patterns of the coder and the actor module tried only at their prefixes or behind their words.
+_GATED_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("who", "WHO", "which", ",", "that", "said", "has", "quickly", "was", "Were", "is", "be", "being"),
+            *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
+            *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def _same_gated(s: str) -> None:
+    _same_matches(s, [(actors._BARE_TITLE_NAME, actors._BARE_TITLE_AT)])
+    for p in range(len(s) + 1):
+        if coder._WHO_BEFORE.search(s, max(0, p - 40), p):
+            assert coder._holds(s, coder._WHO_WORDS, max(0, p - 40), p), (s, p)
+
+
+def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
+    assert coder._WHO_WORDS == ("that", "which", "who")
+    for s in _SENTENCES:
+        _same_gated(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GATED_SALAD)
+def test_gated_patterns_find_what_the_plain_search_finds_on_salad(s: str) -> None:
+    _same_gated(s)
+
+
+_LINE_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("BRUSSELS", "WARSAW/KYIV", "Lin Jian", "Q", "Mao", "Ning", ":", ": ", "—", "–", "-", " - ", "(Reuters)"),
+            *("Monday", "today", "days", "day", "٣", "7", "x", "\n", ",", "Paris", "the", "said", "A.B."),
+        ]
+    ),
+    max_size=30,
+).map(lambda words: "".join(w if w in (":", ",") else " " + w for w in words))
+
+
+def _same_line_gates(s: str) -> None:
+    assert coder._dayish(s) == (coder._DAYISH.search(s) is not None), s
+    m = coder._LABEL.match(s)
+    assert m is None or (coder._LABEL_REACH is not None and m.end() <= coder._LABEL_REACH), s
+    if m is not None:
+        assert s.find(":", 0, coder._LABEL_REACH) >= 0, s
+
+
+def test_line_gates_agree_with_the_plain_patterns_on_real_text() -> None:
+    assert coder._LABEL_REACH is not None
+    assert _trie.match_width(re.compile(r"a+")) is None
+    for s in _SENTENCES:
+        _same_line_gates(s)
+        _same_line_gates(s[:40] + " —  " + s[40:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINE_SALAD)
+def test_line_gates_agree_with_the_plain_patterns_on_salad(s: str) -> None:
+    _same_line_gates(s)
+    _same_line_gates(s.strip())
+
+
+def test_the_years_of_a_text_are_found_at_their_prefixes() -> None:
+    # (publication_date counts the years a text names after a date line)
+    pairs = [(dates._YEAR, dates._YEAR_PREFIXES)]
+    assert dates._YEAR_PREFIXES == ("19", "20")
+    for text in _texts():
+        _same_matches(text[:20000], pairs)
+    for s in ("in 2019, 1999/2000 and 2020-21, .2021 ,2022 -2023 12019 2024", "١٩٩٩ 19٩9 20", "19", ""):
+        _same_matches(s, pairs)

@@ -30,6 +30,7 @@ __all__ = [
     "finditer_at_prefixes",
     "folded",
     "literal_prefixes",
+    "match_width",
     "required_words",
     "search_at_prefixes",
     "trie_regex",
@@ -176,10 +177,25 @@ def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
 
 
+def match_width(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` spans (what lookarounds see aside), or None
+    when unbounded or when it cannot be told: a match that must hold some character holds it
+    within that many characters of its start.
+
+    >>> match_width(re.compile(r"\\A\\s{0,3}[A-Z]\\w{1,5}:")), match_width(re.compile("a+"))
+    (10, None)
+    """
+    try:
+        widest = _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:  # an internal module of the standard library: be safe if it changes
+        return None
+    return widest if widest < _sre.MAXREPEAT else None
+
+
 # -- words every match holds somewhere ---------------------------------------------------
 
 
-def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+def required_words(pattern: re.Pattern[str], shortest: int | None = None) -> tuple[str, ...]:
     """Lower-case ASCII words (letters and digits), one of which stands in every match of
     ``pattern`` (case ignored), wherever in the match; empty when none can be told.
 
@@ -188,7 +204,7 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     the pattern requires, the one whose shortest word is the longest (the rarest, as a rule)
     is given, leaving out lists that share a word with ``literal_prefixes`` (looking for
     those is the search's first step anyway) and lists with a word shorter than
-    ``_REQUIRED_LENGTH`` (nearly every text holds one).
+    ``shortest`` (nearly every text holds one: the default is ``_REQUIRED_LENGTH``).
 
     >>> required_words(re.compile("(?:cut|sever)(?:s|ed)? (?:diplomatic )?(?:ties|relations)", re.I))
     ('relations', 'ties')
@@ -198,7 +214,8 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     except Exception:  # an internal module of the standard library: be safe if it changes
         return ()
     prefixes = set(literal_prefixes(pattern))
-    needs = [words for words in needs if not words & prefixes and min(map(len, words)) >= _REQUIRED_LENGTH]
+    least = _REQUIRED_LENGTH if shortest is None else shortest
+    needs = [words for words in needs if not words & prefixes and min(map(len, words)) >= least]
     if not needs:
         return ()
     rarest = max(needs, key=_rarity)
@@ -265,10 +282,20 @@ def folded(text: str) -> str | None:
     """``text`` lower-cased, for the prefix tests; None when a character would spoil them
     (one that lower-cases to two characters or that a case-insensitive pattern matches to an
     ASCII letter)."""
+    global _last_folded
+    # The parser asks several times about the sentence at hand: the last answer is kept (as
+    # one tuple, which threads replace whole).
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
-        return None
-    return low
+    spoilt = len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII))
+    result = None if spoilt else low
+    _last_folded = (text, result)
+    return result
+
+
+_last_folded: tuple[str, str | None] = ("", "")
 
 
 def finditer_at_prefixes(
@@ -285,9 +312,21 @@ def finditer_at_prefixes(
     """
     if low is None or not prefixes:
         return list(pattern.finditer(text))
-    places = _places(prefixes, low, 0, len(low))
+    # (_places over the whole text, inlined: this runs for every candidate trigger)
+    places: list[int] = []
+    append = places.append
+    for word in prefixes:
+        if word not in low:
+            continue
+        at = low.find(word)
+        while at >= 0:
+            append(at)
+            at = low.find(word, at + 1)
+    if DIGIT in prefixes:
+        places.extend([m.start() for m in _DIGIT_RE.finditer(low)])
     if not places:
         return []
+    places.sort()
     found = []
     last = 0
     match = pattern.match

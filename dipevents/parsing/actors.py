@@ -494,12 +494,25 @@ class Discourse:
         each time a name is learnt.
         """
         index = self._index_people()
+        # The words equal to an indexed first word, found with str.find: a document learns a
+        # few names, a sentence holds many capitalised words. (No word matched at a capital
+        # begins inside another, so finditer's words are those that match where they stand.)
+        words: list[tuple[int, str]] = []
+        for key in index:
+            if key not in sentence:
+                continue
+            at = sentence.find(key)
+            while at >= 0:
+                word = _WORD_AT_CAPITAL.match(sentence, at)
+                if word is not None and word.end() == at + len(key):
+                    words.append((at, key))
+                at = sentence.find(key, at + 1)
+        words.sort()
         found: list[tuple[int, int]] = []
         last = 0
-        for word in _WORD_AT_CAPITAL.finditer(sentence):
-            start = word.start()
-            names = index.get(word.group())
-            if names is None or start < last:
+        for start, key in words:
+            names = index[key]
+            if start < last:
                 continue
             for name in names:  # the alternation's order: the first name that matches wins
                 if sentence.startswith(name, start):
@@ -880,6 +893,7 @@ _BARE_TITLE_NAME = re.compile(
     r"[Ss]pokes(?:man|woman|person))\s{1,3}"
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
 )
+_BARE_TITLE_AT = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title word stands)
 # A state right before the title ("Ecuadorian Foreign Minister", "Ecuador's Foreign Minister").
 _STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
 
@@ -893,7 +907,7 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
     if not ("inister" in sentence or "resident" in sentence or "pokes" in sentence or "hancellor" in sentence):
         return  # (every title the pattern knows holds one of these: a cheap test first)
     added = False
-    for m in _BARE_TITLE_NAME.finditer(sentence):
+    for m in finditer_at_prefixes(_BARE_TITLE_NAME, _BARE_TITLE_AT, sentence, folded(sentence)):
         start, end = m.span()
         if _overlaps(mentions, start, end) or _FORMER.search(sentence, max(0, start - 40), start):
             continue

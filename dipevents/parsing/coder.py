@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
+from dipevents.parsing._trie import folded, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -396,6 +397,8 @@ _WHO_BEFORE = re.compile(
     r"(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z",
     re.I,
 )
+# Every match holds one of these ("who", "which", "that"): looked for in the window first.
+_WHO_WORDS = required_words(_WHO_BEFORE, shortest=3)
 # Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
 _ANTECEDENT_GAP = re.compile(
     r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government)"
@@ -422,6 +425,8 @@ _SALIENCE_DAYS = 62
 _NEWS_DAYS = 7
 _SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
 _DAYISH = re.compile(r"\d|day\b")
+_DAY_WORD_END = re.compile(r"day\b")  # (the two halves of _DAYISH, for _dayish)
+_A_DIGIT = re.compile(r"\d")
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
@@ -465,6 +470,7 @@ _TROOPS = re.compile(rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to
 _TROOPS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b", re.I)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
+_LABEL_REACH = match_width(_LABEL)  # (its colon stands within this many characters of the start)
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
 _SPEECH_BEFORE_DATE = re.compile(
     r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z"
@@ -681,7 +687,12 @@ class _Coder:
         self.gaz = gazetteer()
         self.explicit: list[bool] = []  # per event: dated from its own sentence
         self.line_speaker: str | None = None
-        self.anchor: dt.date | None = None
+        # The last full date given before the current sentence (without a publication date),
+        # worked out lazily from self.texts: only an undated act needs it, and few do.
+        self._anchor: dt.date | None = None
+        self._anchor_scanned = 0  # sentences before this one are accounted for in _anchor
+        # Sentence index -> its dates, found for its acts (without a publication date).
+        self._full_dates: dict[int, list[DateMention]] = {}
         # Days named by earlier sentences, read lazily: only an undated act needs them.
         self.texts: list[str] = []
         self.mentions_of: list[list[Mention]] = []  # each sentence's mentions, for _harm_author
@@ -707,7 +718,9 @@ class _Coder:
         line = -1
         # In a press-conference transcript ("Q: ..." / "Mao Ning: ..."), a paragraph without a
         # label goes on with the answer of the last speaker labelled.
-        transcript = self.transcript = _QUESTION_LINE.search(self.text) is not None
+        # (every label holds "Q" or "Reporter": a cheap test before a search of every line)
+        labelled = "Q" in self.text or "Reporter" in self.text
+        transcript = self.transcript = labelled and _QUESTION_LINE.search(self.text) is not None
         answering: str | None = None
         for index, sent in enumerate(split_sentences(self.text)):
             if sent.line != line:
@@ -721,8 +734,6 @@ class _Coder:
             self.index = index
             self.texts.append(sent.text)
             self._sentence(index, sent)
-            if self.pub is None:
-                self._note_anchor(sent.text)
         self._redate()
         return self._dedup()
 
@@ -749,7 +760,7 @@ class _Coder:
 
     def _line_speaker(self, s: str) -> str | None:
         """A transcript line "Lin Jian: ..." is spoken by its label: a state, or "" if unknown."""
-        m = _LABEL.match(s)
+        m = _LABEL.match(s) if _LABEL_REACH is None or s.find(":", 0, _LABEL_REACH) >= 0 else None
         if not m:
             return None
         found = [x for x in find_mentions(m.group(1), self.discourse) if x.actor_type == "state"]
@@ -760,7 +771,7 @@ class _Coder:
         days = self._days.get(j)
         if days is None:
             s = self.texts[j]
-            found = self._day_dates.pop(j, None) if _DAYISH.search(s) else []
+            found = self._day_dates.pop(j, None) if _dayish(s) else []
             if found is None:
                 found = find_dates(s, self.pub, days_only=True)
             days = [
@@ -802,12 +813,22 @@ class _Coder:
                 self.news_day = recent[0]
         return self.news_day
 
-    def _note_anchor(self, s: str) -> None:
-        # Without a publication date, the last full date the text gave anchors undated acts.
-        if self.pub is None:
-            for d in full_dates(s):
-                if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start):
-                    self.anchor = d.date
+    def _anchor_date(self) -> dt.date | None:
+        """Without a publication date, the last full date the sentences before this one gave
+        (not a document's date): it anchors undated acts."""
+        # The latest sentence that gives one decides: scan back only over the sentences not
+        # yet accounted for, so each sentence is read at most once per document.
+        for j in range(self.index - 1, self._anchor_scanned - 1, -1):
+            s = self.texts[j]
+            told = self._full_dates.get(j)
+            # (full_dates(s) keeps the non-relative days of find_dates(s, None): no second scan)
+            full = full_dates(s) if told is None else [d for d in told if d.precision == "day" and not d.relative]
+            found = [d for d in full if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)]
+            if found:
+                self._anchor = found[-1].date
+                break
+        self._anchor_scanned = max(self._anchor_scanned, self.index)
+        return self._anchor
 
     # -- one sentence ---------------------------------------------------------------------
 
@@ -839,6 +860,8 @@ class _Coder:
                     dates, days = find_dates_and_days(s, self.pub)
                     if days is not None:
                         self._day_dates[index] = days  # (for _days_of when a later act needs them)
+                    if self.pub is None:
+                        self._full_dates[index] = dates  # (for _anchor_date, which keeps their full days)
                 for action in self._actions(s, trig):
                     for actor, target in self._pairs(roles):
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
@@ -914,15 +937,17 @@ class _Coder:
         if len(mentions) > 1:
             # "the two countries" are a pair named as such ("Albania and Iran"), not the first
             # two of a longer list ("Brazil, Colombia and Argentina condemned ...").
-            joined = [_LIST_GAP.match(s[a.end : b.start]) is not None for a, b in itertools.pairwise(mentions)]
-            for k, (a, b) in enumerate(itertools.pairwise(mentions)):
+            # (whether two neighbours are joined is asked only of a pair of states: a pure test,
+            # so the order of the conditions changes nothing)
+            pairs = list(itertools.pairwise(mentions))
+            for k, (a, b) in enumerate(pairs):
                 if (
-                    joined[k]
-                    and a.prep not in _PLACE_PREPOSITIONS  # "strikes in Iraq and Syria": places, not a pair
+                    a.prep not in _PLACE_PREPOSITIONS  # "strikes in Iraq and Syria": places, not a pair
                     and a.actor_type == b.actor_type == "state"
                     and a.actor != b.actor
-                    and not (k > 0 and joined[k - 1])
-                    and not (k + 1 < len(joined) and joined[k + 1])
+                    and _joined(s, a, b)
+                    and not (k > 0 and _joined(s, *pairs[k - 1]))
+                    and not (k + 1 < len(pairs) and _joined(s, *pairs[k + 1]))
                 ):
                     d.pair = (a.actor, b.actor)
                     break
@@ -1236,6 +1261,7 @@ class _Coder:
                 return [], ""  # "lifted/blocked/delayed the sanctions": the act undone or stopped
         if (
             voice == "active"
+            and _holds(s, _WHO_WORDS, max(0, trig.start - 40), trig.start)
             and (who := _WHO_BEFORE.search(s, max(0, trig.start - 40), trig.start))
             and not any(m.prep != "of" and _ANTECEDENT_GAP.fullmatch(s, m.end, who.start()) for m in left)
         ):
@@ -2102,8 +2128,9 @@ class _Coder:
         if self.pub is not None:
             # The story's day may still be named later: see _redate.
             return _When(self.pub, "day", False, defaulted=True)
-        if self.anchor is not None:
-            return _When(self.anchor, "day", False)
+        anchor = self._anchor_date() if self.pub is None else None
+        if anchor is not None:
+            return _When(anchor, "day", False)
         return _When(None, "unknown", False)
 
     def _emit(
@@ -2238,6 +2265,36 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+
+
+def _holds(s: str, words: tuple[str, ...], pos: int, end: int) -> bool:
+    """Whether one of ``words`` (``required_words`` of a pattern) may stand in ``s[pos:end]``
+    (True when ``folded`` cannot tell): a match searched for there holds one."""
+    low = folded(s)
+    if low is None or not words:
+        return True
+    for word in words:  # noqa: SIM110 (a loop of finds, cheaper than any() over a generator)
+        if low.find(word, pos, end) >= 0:
+            return True
+    return False
+
+
+def _dayish(s: str) -> bool:
+    """``_DAYISH.search(s) is not None``: the substring tests first (a digit is a
+    Unicode digit, as for \\d, except in ASCII text)."""
+    if "day" in s and _DAY_WORD_END.search(s) is not None:
+        return True
+    if s.isascii():
+        for digit in "0123456789":  # noqa: SIM110 (a loop of ``in`` tests, cheaper than a search)
+            if digit in s:
+                return True
+        return False
+    return _A_DIGIT.search(s) is not None
+
+
+def _joined(s: str, a: Mention, b: Mention) -> bool:
+    """Whether two neighbouring mentions are joined as a list ("Albania and Iran")."""
+    return _LIST_GAP.match(s[a.end : b.start]) is not None
 
 
 def _word_end(s: str, start: int) -> int:

@@ -276,8 +276,8 @@ def full_dates(sentence: str) -> list[DateMention]:
     >>> [d.date.isoformat() for d in full_dates("On 7 September 2022 and on 9/8/2022, not on Monday.")]
     ['2022-09-07', '2022-09-08']
     """
-    if not _DIGIT.search(sentence):
-        return []
+    if "20" not in sentence and "19" not in sentence:
+        return []  # (each of the four forms ends on a year, 19xx or 20xx)
     needs = {"iso": "-" in sentence, "slash": "/" in sentence}
     month = _MONTH_START.search(sentence) is not None
     patterns = [(kind, pattern) for kind, pattern in _PATTERNS[:4] if needs.get(kind, month)]
@@ -398,6 +398,11 @@ _PUBLISHED = re.compile(
     r"(?:\b(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED|POSTED|DATE)\b\s{0,3}(?:on\b)?\s{0,3}:?"
     r"|\b(?i:published|updated|posted|date)\s{0,3}:)\s{0,3}([^\n]{4,60})"
 )
+# The words every match of _PUBLISHED begins with (case ignored), where it is tried: a search
+# of a text's head at every character costs more than the rest of the dating. (Read from the
+# pattern made case-insensitive throughout, whose matches include its own: literal_prefixes
+# does not look through a scoped flag.)
+_PUBLISHED_PREFIXES = literal_prefixes(re.compile(_PUBLISHED.pattern.replace("(?i:", "(?:"), re.IGNORECASE))
 _DATELINE = re.compile(
     r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
     + _MON
@@ -428,7 +433,7 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     m = _MARKER.search(head)
     if m:
         return dt.date.fromisoformat(m.group(1)), "day"
-    m = _PUBLISHED.search(head)
+    m = search_at_prefixes(_PUBLISHED, _PUBLISHED_PREFIXES, head, folded(head))
     if m:
         found = full_dates(m.group(1))
         if found:
@@ -449,7 +454,8 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
         # year (the full dates are background), the first year from the latest one named in
         # which the date falls on the weekday the story gives ("on Thursday"), else that year.
         years = [d.date.year for d in full_dates(text[:20000])]
-        bare = [int(y) for y in _YEAR.findall(text[:20000])]
+        body = text[:20000]
+        bare = [int(y.group(1)) for y in finditer_at_prefixes(_YEAR, _YEAR_PREFIXES, body, folded(body))]
         year = max(set(years), key=years.count) if years else None
         if bare and (year is None or max(bare) > year):
             year = max(bare)
@@ -471,3 +477,4 @@ _WEEKDAY_AFTER_DATELINE = re.compile(
     r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
+_YEAR_PREFIXES = literal_prefixes(_YEAR)  # (a text's years: tried where "19" or "20" stands)

@@ -157,6 +157,10 @@ def _is_abbreviation(chunk: str) -> bool:
     return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.){1,4}[a-z]?", token))
 
 
+# Sentence(...) goes through a generated Python __new__; the tuple's own is the same, faster.
+_new_sentence = tuple.__new__
+
+
 def _split_line(text: str, lstart: int, lend: int, line_no: int, out: list[Sentence]) -> None:
     line = text[lstart:lend]
     pieces: list[tuple[int, int]] = []
@@ -184,7 +188,7 @@ def _split_line(text: str, lstart: int, lend: int, line_no: int, out: list[Sente
         a2 = a + len(seg) - len(seg.lstrip())
         b2 = a2 + len(stripped)
         if b2 - a2 <= MAX_SENTENCE:
-            out.append(Sentence(stripped, lstart + a2, lstart + b2, line_no))
+            out.append(_new_sentence(Sentence, (stripped, lstart + a2, lstart + b2, line_no)))
             continue
         for s, e in _cut_long_line(line, a2, b2):
             out.append(Sentence(line[s:e], lstart + s, lstart + e, line_no))
