@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing._trie import folded, match_width, required_words
+from dipevents.parsing._trie import contains_any, folded, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -427,6 +427,7 @@ _SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
 _DAYISH = re.compile(r"\d|day\b")
 _DAY_WORD_END = re.compile(r"day\b")  # (the two halves of _DAYISH, for _dayish)
 _A_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = tuple("0123456789")
 _OF_POSSESSOR = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
@@ -1011,7 +1012,7 @@ class _Coder:
     def _actions(self, s: str, trig: TriggerMatch) -> list[str]:
         """An accusation naming a cyber operation is a cyberattack accusation; a demand to hold
         a state accountable for one also attributes it; calling an accusation "absurd" denies it."""
-        if trig.action == "condemn" and trig.trigger.voice == "active" and _CALLED_CLAIM.match(trig.text):
+        if _judges_claim(trig):
             return ["deny"]
         if trig.action == "accuse" and trig.trigger.voice != "content":
             span = s[trig.start : min(len(s), trig.end + 60)]
@@ -1160,7 +1161,7 @@ class _Coder:
                 targets, how_target = [author], "main-clause"
         if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
             targets, how_target = self._act_party(actor_ids, act), "other-party"
-        if not targets and not mutual and trig.action == "condemn" and _CALLED_CLAIM.match(trig.text):
+        if not targets and not mutual and _judges_claim(trig):
             # "Peskov called that claim 'absolutely irresponsible'": a denial (see _actions), so
             # aimed at those who made the claim.
             targets, how_target = self._accusers(actor_ids)
@@ -2267,6 +2268,11 @@ def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Men
     return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
 
 
+def _judges_claim(trig: TriggerMatch) -> bool:
+    """Whether a condemnation judges a charge ("called the allegations absurd"): a denial."""
+    return trig.action == "condemn" and trig.trigger.voice == "active" and _CALLED_CLAIM.match(trig.text) is not None
+
+
 def _holds(s: str, words: tuple[str, ...], pos: int, end: int) -> bool:
     """Whether one of ``words`` (``required_words`` of a pattern) may stand in ``s[pos:end]``
     (True when ``folded`` cannot tell): a match searched for there holds one."""
@@ -2285,10 +2291,7 @@ def _dayish(s: str) -> bool:
     if "day" in s and _DAY_WORD_END.search(s) is not None:
         return True
     if s.isascii():
-        for digit in "0123456789":  # noqa: SIM110 (a loop of ``in`` tests, cheaper than a search)
-            if digit in s:
-                return True
-        return False
+        return contains_any(s, _ASCII_DIGITS)
     return _A_DIGIT.search(s) is not None
 
 
