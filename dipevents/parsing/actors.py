@@ -445,22 +445,34 @@ class Discourse:
     last_igo: str | None = None  # the organisation named last, which "the bloc" refers to
     types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
+    envoys: set[str] = field(default_factory=set)  # learnt names of envoys (kind "envoy" when found again)
+    # Title ("minister", "foreign minister", "spokes") -> (actor, actor_type) of each official
+    # named with it -> [times named, sentence last named]: "the minister" refers back to one.
+    titles: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
+    sentence: int = 0  # the index of the sentence at hand (set by the coder)
     _people_re: re.Pattern[str] | None = None
     _people_n: int = -1
     _people_index: dict[str, list[str]] = field(default_factory=dict)
     _people_index_n: int = 0
 
-    def learn(self, name: str, actor: str) -> None:
-        """Remember that ``name`` (and its surname) stands for ``actor`` in this document."""
+    def learn(self, name: str, actor: str, *, envoy: bool = False) -> None:
+        """Remember that ``name`` (and its surname) stands for ``actor`` in this document;
+        ``envoy``: the person is the state's envoy (found again as an envoy, not an official)."""
         name = name.strip()
         if len(name) < 3 or not name[0].isupper():
             return
-        self.people.setdefault(name, actor)
+        forms = [name]
         parts = name.split()
         if len(parts) > 1 and len(parts[-1]) > 2:
-            self.people.setdefault(parts[-1], actor)
+            forms.append(parts[-1])
         if len(parts) > 1 and actor in _FAMILY_NAME_FIRST and len(parts[0]) > 1:
-            self.people.setdefault(parts[0], actor)  # "Lin Jian ... Lin said": the family name first
+            forms.append(parts[0])  # "Lin Jian ... Lin said": the family name first
+        for form in forms:
+            if form not in self.people:
+                self.people[form] = actor
+                if envoy:
+                    # ("Ambassador Kang Chol ... Wisma Putra summoned Kang": the envoy again)
+                    self.envoys.add(form)
 
     def learn_organisation(self, name: str, actor: str, actor_type: str, acronyms: tuple[str, ...]) -> None:
         """Remember an organisation, its name and acronyms, for later mentions ("the AJC")."""
@@ -682,7 +694,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             ):
                 continue  # "Theresa May ... in May 2018": the month, not the surname
             actor_type = discourse.types.get(actor) or ("igo" if actor in gaz.igo_codes else "state")
-            kind = "person" if actor_type in ("state", "igo") else "org"
+            kind = ("envoy" if name in discourse.envoys else "person") if actor_type in ("state", "igo") else "org"
             found.append(Mention(start, start + len(name), name, actor, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
@@ -730,6 +742,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     _add_anaphors(sentence, mentions, discourse, groups)
     if discourse.last_igo is not None and "the " in low:
         _add_igo_anaphors(sentence, low, mentions, discourse)
+    if "officials" in groups:
+        _add_title_anaphors(sentence, mentions, discourse)
     for m in mentions:
         if m.actor_type == "igo":
             discourse.last_igo = m.actor
@@ -812,10 +826,10 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
             if t is not None:
                 end = t.end()
                 nm = _name_after_official().match(sentence[end : end + 80])
+                envoy = _ENVOY_HEAD.search(t.group(0)) is not None and not t.group(0).endswith("top diplomat")
                 if nm and not _names_place(nm.group(1)):
-                    discourse.learn(nm.group(1), mention.actor)
+                    discourse.learn(nm.group(1), mention.actor, envoy=envoy)
                     end += nm.end()
-                envoy = _ENVOY_HEAD.search(t.group(0)) and not t.group(0).endswith("top diplomat")
                 mention.kind = "envoy" if envoy else "official"
                 mention.end = end
                 mention.text = sentence[mention.start : end]
@@ -838,9 +852,9 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
                     # "expels Saudi envoy, Egypt recalls ...": a state after the title is no name.
                     end = mention.end + len(m.group(0)[: m.start(1)].rstrip(" ,"))
                     person = None
-                if person:
-                    discourse.learn(person, mention.actor)
                 mention.kind = "envoy" if _ENVOY_HEAD.search(m.group(0)) else "official"
+                if person:
+                    discourse.learn(person, mention.actor, envoy=mention.kind == "envoy")
                 mention.end = end
                 widened = True
                 # "The spokesman of the Iranian Ministry of Foreign Affairs": the title is his.
@@ -957,6 +971,84 @@ def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discours
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
+
+
+# "The minister", "the foreign minister", "the spokeswoman": an official named before by that
+# title. (Not "the president of ...", "the minister's wife", nor a title before a name.)
+_TITLE_ANAPHOR = re.compile(
+    r"(?<![\w-])[Tt]he\s{1,3}((?:(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Jj]ustice)\s{1,3})?"
+    r"(?:[Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|[Ss]pokes(?:man|woman|person)))\b"
+    r"(?!-)(?!\s{1,3}(?:of|for)\b)(?!\s{1,3}[A-Z])(?!['’]s\s{1,3}(?:wife|husband|son|daughter|family|death)\b)"
+)
+# The title an official mention holds: its last title word, with the word that qualifies it.
+_TITLE_HEAD = re.compile(
+    r"(?:\b(prime|foreign|defen[cs]e|interior|finance|justice)\s{1,3})?\b(minister|president|premier|chancellor|spokes)(?:man|woman|person)?\b",
+    re.IGNORECASE,
+)
+
+
+def _title_keys(title: str) -> list[str]:
+    """The keys an official's title is known by: "foreign minister" and "minister"."""
+    heads = list(_TITLE_HEAD.finditer(title))
+    if not heads:
+        return []
+    qualifier, head = heads[-1].group(1), heads[-1].group(2).lower()
+    head = "spokes" if head.startswith("spokes") else head
+    return [f"{qualifier.lower().replace('defense', 'defence')} {head}", head] if qualifier else [head]
+
+
+def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
+    """Mentions of "the minister", "the spokesman" ("Foreign Minister Ricardo Alvarado ...
+    The minister also accused ..."): the state (or organisation) of the last official the text
+    named by that title (see ``_title_holder``). Then the titles of this sentence's officials
+    (these anaphors included) are noted for the sentences after it."""
+    added = False
+    if "the " in sentence or "The " in sentence:
+        for m in _TITLE_ANAPHOR.finditer(sentence):
+            if _overlaps(mentions, m.start(), m.end()):
+                continue
+            keys = _title_keys(m.group(1))
+            if not keys:
+                continue
+            holder = _title_holder(discourse, keys[0])
+            if holder is None:
+                continue
+            actor, actor_type = holder
+            mentions.append(Mention(m.start(), m.end(), m.group(0), actor, actor_type, "official"))
+            added = True
+        if added:
+            mentions.sort(key=lambda x: x.start)
+    for mention in mentions:
+        if mention.kind != "official" or mention.actor_type not in ("state", "igo"):
+            continue
+        title = mention.text
+        if not _TITLE_HEAD.search(title):
+            # "President Maduro": a known person with the title right before the name.
+            before = _PERSON_TITLE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start)
+            title = before.group(0) if before else ""
+        for key in _title_keys(title):
+            seen = discourse.titles.setdefault(key, {}).setdefault((mention.actor, mention.actor_type), [0, 0])
+            seen[0] += 1
+            seen[1] = discourse.sentence
+
+
+# How far back (in sentences) an official named by a title is still "the minister".
+_TITLE_REACH = 8
+
+
+def _title_holder(discourse: Discourse, key: str) -> tuple[str, str] | None:
+    """Whom "the <title>" means: of the officials named with that title in the last
+    ``_TITLE_REACH`` sentences, the one named most often (the story's own president, not a
+    visitor named once); on a tie, the one named first (the lede names the protagonist first,
+    and later sentences bring in the other side). An unnamed spokesperson with no such
+    official is the focus's."""
+    named = discourse.titles.get(key, {})
+    recent = {holder: n for holder, (n, last) in named.items() if discourse.sentence - last <= _TITLE_REACH}
+    focus = (discourse.focus, "state") if discourse.focus is not None else None
+    if not recent:
+        return focus if key == "spokes" else None
+    most = max(recent.values())
+    return next(holder for holder, n in recent.items() if n == most)  # (in the order first named)
 
 
 # A quotation closing right before a word ('...,” the ministry said').

@@ -835,6 +835,7 @@ class _Coder:
 
     def _sentence(self, index: int, sent: Sentence) -> None:
         s = sent.text
+        self.discourse.sentence = index
         everyone = find_mentions(s, self.discourse, people=True)
         if everyone and (dateline := _CITY_DATELINE.match(s)):
             # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
