@@ -1320,6 +1320,8 @@ class _Coder:
             if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or _S_GAP.fullmatch(gap)):
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
+                if m.anti:
+                    continue  # "anti-Iranian sanctions": aimed at Iran, by whoever adopts them
                 return [m], "modifier"
             if (
                 m.prep == "of"
