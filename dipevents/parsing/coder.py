@@ -73,6 +73,10 @@ _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+# "..., and we firmly oppose": a clause of its own whose subject is "we", right before a trigger.
+_WE_CLAUSE = re.compile(
+    r"(?:[,;]\s{0,3}(?:and|but|so)?|\b(?:and|but))\s{1,3}we\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z", re.IGNORECASE
+)
 # Triggers the coder treats apart, by their lexicon name (tests/test_parsing_phrasings.py checks
 # that each exists, so that renaming one in the lexicon cannot silently switch its rule off).
 _RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recognised") is skipped
@@ -470,6 +474,8 @@ _TROOPS = re.compile(rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to
 # the object of the withdrawal, right after the trigger, is a military force.
 _TROOPS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b", re.I)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
+# The answers of a press-conference transcript ("A: We firmly oppose ...").
+_ANSWER_LINE = re.compile(r"^\s{0,3}(?:A|Answer)\s{0,2}:\s(.*)$", re.M)
 _LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _LABEL_REACH = match_width(_LABEL)  # (its colon stands within this many characters of the start)
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
@@ -705,6 +711,7 @@ class _Coder:
         self.index = 0
         self.triggers: list[TriggerMatch] = []  # the current sentence's
         self.transcript = False  # a press-conference transcript ("Q: ..." lines)
+        self._answering: str | None = None  # the state answering its "A:" lines ("" when unclear)
         self.last_official: tuple[int, str] | None = None  # (sentence index, state) of the last official named
         self.igo_subject: tuple[int, str] | None = None  # (sentence index, IGO) of a sentence an organisation opens
         self.last_act: dict[str, tuple[int, str, str]] = {}  # action -> (sentence index, actor, target) last coded
@@ -729,7 +736,8 @@ class _Coder:
                 self.line_speaker = self._line_speaker(sent.text)
                 if transcript:
                     if self.line_speaker is None:
-                        self.line_speaker = answering
+                        answer = _ANSWER_LINE.match(sent.text) is not None
+                        self.line_speaker = answering or (self._answerer() if answer else None)
                     else:
                         answering = self.line_speaker or None
             self.index = index
@@ -758,6 +766,20 @@ class _Coder:
             kept.add(key)
             out.append(ev)
         return out
+
+    def _answerer(self) -> str | None:
+        """The state whose spokesperson answers an "A:" line, when no label names him: the
+        state the answers name most often ("China's position ...", "China firmly opposes ..."),
+        counted once per answer, if it leads the next by at least one and is named in two."""
+        if self._answering is None:
+            counts: dict[str, int] = {}
+            for answer in _ANSWER_LINE.finditer(self.text):
+                for actor in {m.actor for m in find_mentions(answer.group(1), Discourse()) if m.actor_type == "state"}:
+                    counts[actor] = counts.get(actor, 0) + 1
+            ranked = [*sorted(counts.values(), reverse=True), 0, 0]
+            top = [a for a, n in counts.items() if n == ranked[0]]
+            self._answering = top[0] if ranked[0] >= 2 and ranked[0] > ranked[1] else ""
+        return self._answering or None
 
     def _line_speaker(self, s: str) -> str | None:
         """A transcript line "Lin Jian: ..." is spoken by its label: a state, or "" if unknown."""
@@ -1338,6 +1360,8 @@ class _Coder:
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
                 if _ALLY_AFTER.match(s[m.end : m.end + 12]):
                     continue
+                if _WE_CLAUSE.search(s, max(m.end, trig.start - 40), trig.start):
+                    break  # "The Philippine side ignored the facts, and we oppose ...": "we" acts
                 if _THAT_AFTER.match(s, m.end) and _TOLD_BEFORE.search(s, max(0, m.start - 20), m.start):
                     continue  # "informed the Vatican that it was suspending": the addressee
                 if self._object_of_trigger(s, m):
