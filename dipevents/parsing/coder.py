@@ -200,7 +200,19 @@ _CALLED_CLAIM = re.compile(
 # Heads of a definite description that names a state ("the emirate"), not its voice ("the
 # statement", "the ministry").
 _STATE_NOUNS = frozenset(
-    {"country", "kingdom", "nation", "republic", "state", "emirate", "sultanate", "regime", "government", "junta"}
+    {
+        "country",
+        "kingdom",
+        "nation",
+        "republic",
+        "state",
+        "emirate",
+        "sultanate",
+        "regime",
+        "government",
+        "junta",
+        "authorities",
+    }
 )
 # Between the target and a demand's verb ("Russia must immediately release", "Qatar had to
 # stop"): the lexicon's modal triggers begin at the verb, so that their keys are rare words.
