@@ -601,6 +601,11 @@ _LEFT_PLACE = re.compile(
     r"(?:(?<=leave)|(?<=quit))\s{1,3}(?:the\s{1,3})?|(?:(?<=depart)|(?<=expelled))\s{1,3}from\s{1,3}(?:the\s{1,3})?"
     r"|(?<=out)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
+# "denied the officers were spies": a clause denied, its "that" left out.
+_BARE_CLAUSE = re.compile(
+    r"\A\s{1,3}(?:(?:the|its|his|her|their|any|all)\s{1,3})?(?:(?!(?:and|but|or)\b)[\w'’-]{2,20}\s{1,3}){1,3}?"
+    r"(?:was|were|had|has|have|is|are|would|could|did)\s{1,3}(?!been\s{1,3}(?:expelled|summoned|recalled)\b)"
+)
 _DENY_OBJECT = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
@@ -1206,7 +1211,13 @@ class _Coder:
             head = _OBJECT_BEFORE_SUBJECT.search(s, max(0, actors[0].start - 60), actors[0].start) if actors else None
             # "..., a charge Pyongyang flatly rejected": the charge denied stands before its subject.
             charge_before = head is not None and self.cues.accusation_nouns.search(head.group(1)) is not None
-            if not (self.cues.accusation_nouns.search(after) or _DENY_OBJECT.match(after) or gerund or charge_before):
+            if not (
+                self.cues.accusation_nouns.search(after)
+                or _DENY_OBJECT.match(after)
+                or gerund
+                or charge_before
+                or _BARE_CLAUSE.match(after)
+            ):
                 return None
             if head and _BARE_END.match(after) and not self.cues.accusation_nouns.search(head.group(1)):
                 return None  # "an 1899 award that Venezuela rejects": what is rejected is no charge
