@@ -364,6 +364,14 @@ def _anaphor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 
 @cache
+def _group_anaphor() -> re.Pattern[str]:
+    return re.compile(_lexicon()["anaphors"]["group"])
+
+
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+@cache
 def _anaphor_prefixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The literal prefixes of ``_anaphor_patterns`` (a determiner: "the", "its", "both"): the
     patterns are tried only where one stands, not at every character."""
@@ -442,6 +450,7 @@ class Discourse:
     focus: str | None = None  # the state most recently acting (subject of a sentence)
     focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
     pair: tuple[str, ...] = ()  # the last two states named together
+    lists: dict[int, tuple[str, ...]] = field(default_factory=dict)  # size -> last list of 3+ states named together
     last_igo: str | None = None  # the organisation named last, which "the bloc" refers to
     types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
@@ -1074,6 +1083,13 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             extra.append(
                 Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
             )
+    if discourse.lists and "state" in groups:
+        for m in _group_anaphor().finditer(sentence):
+            # "recalling its ambassadors in the four countries": the four states just listed.
+            word = m.group(1).lower()
+            members = discourse.lists.get(int(word) if word.isdigit() else _NUMBER_WORDS[word])
+            if members and not _overlaps(mentions, m.start(), m.end()):
+                extra.append(Mention(m.start(), m.end(), m.group(0), members[0], "state", "pair", members=members))
     for m in finditer_at_prefixes(state_re, state_at, sentence, low) if "state" in groups else ():
         if _overlaps(mentions, m.start(), m.end()) or _overlaps(extra, m.start(), m.end()):
             continue

@@ -992,6 +992,19 @@ class _Coder:
                 ):
                     d.pair = (a.actor, b.actor)
                     break
+            # A list of three or more states ("Argentina, Bolivia, Colombia and Mexico"), which
+            # "the four countries" refers back to.
+            run: list[str] = []
+            for k, m in enumerate(mentions):
+                joined = k > 0 and m.actor_type == "state" and _joined(s, mentions[k - 1], m) and bool(run)
+                if joined and m.actor not in run:
+                    run.append(m.actor)
+                elif not joined:
+                    if len(run) >= 3:
+                        d.lists[len(run)] = tuple(run)
+                    run = [m.actor] if m.actor_type == "state" and m.prep not in _PLACE_PREPOSITIONS else []
+            if len(run) >= 3:
+                d.lists[len(run)] = tuple(run)
 
     # -- filters --------------------------------------------------------------------------
 
