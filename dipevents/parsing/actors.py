@@ -278,6 +278,19 @@ def gazetteer() -> Gazetteer:
         del forms[form]
     for row in read_csv("parser_people.csv"):
         forms.setdefault(row["name"], Entry(row["iso3"], "state", "person", False))
+    # Officials of international organisations ("Guterres", "Stoltenberg"), after the states'
+    # people: no form is in both tables (see the table's header).
+    from dipevents import igos
+    from dipevents.errors import UnknownIGOError, ValidationError
+
+    for n, row in enumerate(read_csv("parser_igo_people.csv"), start=1):
+        name, code = (row.get("name") or "").strip(), row.get("igo")
+        where = f"parser_igo_people.csv, data row {n} ({name!r})"
+        if not name:
+            raise ValidationError(f"{where}: the name is empty", field="name", value=row.get("name"), record=where)
+        if not igos.is_igo_code(code):
+            raise UnknownIGOError(f"{where}: igo {code!r} is not a code in igos.csv", value=code)
+        forms.setdefault(name, Entry(code, "igo", "person", False))
     for row in read_csv("parser_groups.csv"):  # named armed groups and movements
         forms.setdefault(row["name"], Entry(row["id"], row["actor_type"], "org", False))
     # "U.S" without its final period occurs when a sentence ends on it.
@@ -567,11 +580,50 @@ class Discourse:
             self.focus_other = actor
 
 
-def _prep_before(sentence: str, start: int) -> str | None:
+# Capitalised title words that stand between a preposition and a person's name.
+_TITLE_WORDS = frozenset(
+    {
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Foreign",
+        "Deputy",
+        "Secretary-General",
+        "Secretary",
+        "General",
+        "Chancellor",
+        "Premier",
+        "King",
+        "Queen",
+        "Emir",
+        "Crown",
+        "Prince",
+        "Ambassador",
+        "Envoy",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "High",
+        "Representative",
+        "Commissioner",
+        "Special",
+    }
+)
+
+
+def _prep_before(sentence: str, start: int, through_titles: bool = True) -> str | None:
     before = sentence[max(0, start - 24) : start]
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return None  # "anti-Iran", "(Iran", "“Iran": no preposition governs it directly
     words = before.split()
+    if through_titles and words and words[-1] in _TITLE_WORDS:
+        # "a letter to Secretary-General Ban Ki-moon", "talks with President Lula": the
+        # preposition governs the title and its holder together (not "in President X's call",
+        # where the holder is the call's author).
+        words = sentence[max(0, start - 60) : start].split()
+        while len(words) > 1 and words[-1] in _TITLE_WORDS:
+            words.pop()
     if words:
         word = words[-1]
         if word in ("the", "a", "an") and len(words) > 1:
@@ -647,6 +699,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
     plural = False  # a plural people-noun was found
     igo = False  # an organisation was found (its title holders are its own: see below)
+    igo_people: list[Mention] = []  # organisations' officials named by the people tables
     # (_REGIONS_AFTER needs one of these words: a cheap test once per sentence)
     regions = "regions" in low or "provinces" in low or "enclaves" in low or "republics" in low
     lookup = gaz.lookup
@@ -681,9 +734,13 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             # "Foreign Minister Mélanie Joly said ... Joly told reporters": news names a person
             # by surname after the first mention, and the table lists the full name only.
             discourse.learn(text, entry.actor)
+        elif kind == "person" and " " in text:
+            igo_people.append(found[-1])  # learnt below, unless a state's title takes the name
     for m in gaz.scan_lower(sentence):
         entry = gaz.lower_forms.get(" ".join(m.group().split()))
-        if entry is not None:
+        if entry is not None and not (
+            former and entry.kind == "person" and _FORMER.search(sentence, max(0, m.start() - 40), m.start())
+        ):
             extra = True
             igo = igo or entry.kind == "igo"
             found.append(Mention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type, entry.kind))
@@ -704,7 +761,13 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 continue  # "Theresa May ... in May 2018": the month, not the surname
             actor_type = discourse.types.get(actor) or ("igo" if actor in gaz.igo_codes else "state")
             kind = ("envoy" if name in discourse.envoys else "person") if actor_type in ("state", "igo") else "org"
-            found.append(Mention(start, start + len(name), name, actor, actor_type, kind))
+            end = start + len(name)
+            # ("Norwegian Prime Minister Jens Stoltenberg ... Stoltenberg said": the person this
+            # document introduced, not the one a people table gives the name)
+            found = [
+                x for x in found if not (x.start == start and x.end == end and x.kind == "person" and x.actor != actor)
+            ]
+            found.append(Mention(start, end, name, actor, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
         extra = True
@@ -736,17 +799,26 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     if igo and len(mentions) > 1:
         # "GCC Secretary-General Abdullatif Al Zayani": the person speaks for the organisation
         # whose title he holds, not for the state the people table gives him.
-        mentions = [
-            m
-            for k, m in enumerate(mentions)
-            if not (
+        kept: list[Mention] = []
+        for k, m in enumerate(mentions):
+            if (
                 k
                 and m.kind == "person"
                 and mentions[k - 1].actor_type == "igo"
                 and _IGO_TITLE_GAP.fullmatch(sentence, mentions[k - 1].end, m.start)
-            )
-        ]
+            ):
+                # ("NATO Secretary-General Mark Rutte ... Rutte said": the name learnt above for
+                # the state is the organisation's in this document)
+                for name in (m.text, m.text.split()[-1]):
+                    if discourse.people.get(name) == m.actor:
+                        discourse.people[name] = mentions[k - 1].actor
+                continue
+            kept.append(m)
+        mentions = kept
     _add_officials(sentence, mentions, discourse, groups)
+    for person in igo_people:  # (learnt with their organisation, as the states' people above)
+        if any(m is person for m in mentions):
+            discourse.learn(person.text, person.actor)
     _add_bare_officials(sentence, mentions, discourse, groups)
     _add_anaphors(sentence, mentions, discourse, groups)
     if discourse.last_igo is not None and "the " in low:
@@ -766,7 +838,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         ):
             mention.possessive = True
         if mention.prep is None and mention.start:  # (nothing stands before a sentence's start)
-            mention.prep = _prep_before(sentence, mention.start)
+            mention.prep = _prep_before(
+                sentence, mention.start, sentence[mention.end : mention.end + 2] not in ("'s", "’s")
+            )
         # "between Saudi Arabia and Iran": a coordinated mention shares its list's preposition.
         if (
             mention.prep is None
