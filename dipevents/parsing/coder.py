@@ -1367,7 +1367,10 @@ class _Coder:
         for i in range(len(left) - 1, -1, -1):
             m = left[i]
             gap = s[m.end : trig.start]
-            if _RELATIVE.match(gap) and m.prep != "of":  # "the Council of Iran, which": not Iran
+            if _RELATIVE.match(gap) and (
+                m.prep != "of"  # "the Council of Iran, which": not Iran
+                or _HEADS_OF.search(s, max(0, m.start - 90), m.start)  # "the presidents of X and Y, who"
+            ):
                 return self._expand_left(s, left, i), "relative"
             if (
                 m.prep in ("of", "by")
