@@ -986,6 +986,7 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
 _BARE_TITLE_NAME = re.compile(
     r"(?<![\w'’-])(?:(?:Foreign(?:\s{1,3}Affairs)?|Defen[cs]e|Interior|Prime|Justice|Finance|Information|"
     r"Deputy\s{1,3}(?:Foreign|Prime))\s{1,3}Minister|President|Chancellor|"
+    r"(?:(?:Deputy|Vice)\s{1,3})?Minister\s{1,3}(?:of|for)\s{1,3}(?:Foreign\s{1,3}Affairs|Defen[cs]e|Justice|Finance)|"
     r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
     r"[Ss]pokes(?:man|woman|person))\s{1,3}"
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
