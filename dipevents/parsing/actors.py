@@ -462,7 +462,10 @@ class Discourse:
     people: dict[str, str] = field(default_factory=dict)  # name -> iso3, learnt in this document
     focus: str | None = None  # the state most recently acting (subject of a sentence)
     focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
-    pair: tuple[str, ...] = ()  # the last two states named together
+    pair: tuple[str, ...] = ()  # the two states "the two countries" means (see note_pair)
+    # Each pair of states named together or coded as an act's parties -> (times, last sentence
+    # it was named together, last sentence it was an act's parties, the pair as first noted).
+    pairs: dict[frozenset[str], tuple[int, int, int, tuple[str, str]]] = field(default_factory=dict)
     lists: dict[int, tuple[str, ...]] = field(default_factory=dict)  # size -> last list of 3+ states named together
     last_igo: str | None = None  # the organisation named last, which "the bloc" refers to
     types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
@@ -567,6 +570,28 @@ class Discourse:
             self._people_index = index
             self._people_index_n = len(self.people)
         return self._people_index
+
+    def note_pair(self, a: str, b: str, sentence: int, *, named: bool = False, act: bool = False) -> None:
+        """Count a pair of states toward what "the two countries" means (``story_pair``):
+        ``named`` together ("Albania and Iran"), the parties of a diplomatic ``act``, or (neither)
+        of a statement, which counts toward the story's pair but does not make it the pair the
+        next sentence means."""
+        key = frozenset((a, b))
+        times, last_named, last_act, first = self.pairs.get(key, (0, -1, -1, (a, b)))
+        self.pairs[key] = (times + 1, sentence if named else last_named, sentence if act else last_act, first)
+
+    def story_pair(self, sentence: int) -> tuple[str, ...]:
+        """The two states "the two countries" refers to at ``sentence``: a pair named together
+        in the two sentences before, else the parties of an act told in the one before; else the pair the story
+        has named or coded most often (the story's two parties, not a third state named once
+        with one of them)."""
+        if not self.pairs:
+            return ()
+        for at, reach in ((1, 2), (2, 1)):  # (named together, then an act's parties)
+            latest = max(self.pairs.values(), key=lambda v: (v[at], v[0]))
+            if latest[at] >= sentence - reach:
+                return latest[3]
+        return max(self.pairs.values(), key=lambda v: (v[0], max(v[1], v[2])))[3]
 
     def note_state(self, actor: str, subject: bool) -> None:
         """Update the focus after a state is mentioned (``subject``: as the acting party)."""

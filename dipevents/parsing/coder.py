@@ -875,6 +875,7 @@ class _Coder:
     def _sentence(self, index: int, sent: Sentence) -> None:
         s = sent.text
         self.discourse.sentence = index
+        self.discourse.pair = self.discourse.story_pair(index)
         everyone = find_mentions(s, self.discourse, people=True)
         if everyone and (dateline := _CITY_DATELINE.match(s)):
             # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
@@ -991,6 +992,7 @@ class _Coder:
                     and not (k + 1 < len(pairs) and _joined(s, *pairs[k + 1]))
                 ):
                     d.pair = (a.actor, b.actor)
+                    d.note_pair(a.actor, b.actor, self.index, named=True)
                     break
             # A list of three or more states ("Argentina, Bolivia, Colombia and Mexico"), which
             # "the four countries" refers back to.
@@ -1401,6 +1403,8 @@ class _Coder:
                     continue
                 if _WE_CLAUSE.search(s, max(m.end, trig.start - 40), trig.start):
                     break  # "The Philippine side ignored the facts, and we oppose ...": "we" acts
+                if m.kind == "pair" and _in_relative_clause(s, m.start, trig.start):
+                    continue  # "Brazil, which borders both countries, urged ...": the clause's object
                 if _THAT_AFTER.match(s, m.end) and _TOLD_BEFORE.search(s, max(0, m.start - 20), m.start):
                     continue  # "informed the Vatican that it was suspending": the addressee
                 if self._object_of_trigger(s, m):
@@ -2227,6 +2231,8 @@ class _Coder:
         key = (actor.actor, action, target.actor, f"{date}/{precision}")
         if action in ("accuse", "cyberattack_accusation"):
             self.accusations.append((index, actor.actor, target.actor))
+        if actor.actor_type == target.actor_type == "state" and actor.actor != target.actor:
+            self.discourse.note_pair(actor.actor, target.actor, index, act=action not in _STATEMENTS)
         if key in self.seen:
             return True
         salience = self._salience(date, precision)
