@@ -70,6 +70,11 @@ UNSEEN6_HELD_OUT_MIN_F1 = 0.59
 #: held-out half 0.653 / 0.659).
 UNSEEN7_MIN_F1 = 0.60
 UNSEEN7_HELD_OUT_MIN_F1 = 0.61
+#: The eighth (fixtures/unseen8), by an eighth author, split odd/even the same way (measured
+#: 0.642 on arrival with the code of the session it arrived in, 0.643 with that session's rules
+#: and reference data written until then; held-out half 0.650 / 0.650).
+UNSEEN8_MIN_F1 = 0.61
+UNSEEN8_HELD_OUT_MIN_F1 = 0.61
 
 
 @cache
@@ -176,6 +181,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen6", _even_numbered, 12, UNSEEN6_HELD_OUT_MIN_F1),
     ("unseen7", None, 24, UNSEEN7_MIN_F1),
     ("unseen7", _even_numbered, 12, UNSEEN7_HELD_OUT_MIN_F1),
+    ("unseen8", None, 24, UNSEEN8_MIN_F1),
+    ("unseen8", _even_numbered, 12, UNSEEN8_HELD_OUT_MIN_F1),
 ]
 
 
