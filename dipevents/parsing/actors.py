@@ -462,7 +462,6 @@ class Discourse:
     people: dict[str, str] = field(default_factory=dict)  # name -> iso3, learnt in this document
     focus: str | None = None  # the state most recently acting (subject of a sentence)
     focus_other: str | None = None  # the most recent state mentioned that is not ``focus``
-    pair: tuple[str, ...] = ()  # the two states "the two countries" means (see note_pair)
     # Each pair of states named together or coded as an act's parties -> (times, last sentence
     # it was named together, last sentence it was an act's parties, the pair as first noted).
     pairs: dict[frozenset[str], tuple[int, int, int, tuple[str, str]]] = field(default_factory=dict)
@@ -475,6 +474,7 @@ class Discourse:
     # named with it -> [times named, sentence last named]: "the minister" refers back to one.
     titles: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
     sentence: int = 0  # the index of the sentence at hand (set by the coder)
+    _pair_at: tuple[int, tuple[str, ...]] = (-1, ())  # (sentence, story_pair there), worked out on first use
     _people_re: re.Pattern[str] | None = None
     _people_n: int = -1
     _people_index: dict[str, list[str]] = field(default_factory=dict)
@@ -571,11 +571,20 @@ class Discourse:
             self._people_index_n = len(self.people)
         return self._people_index
 
+    @property
+    def pair(self) -> tuple[str, ...]:
+        """The two states "the two countries" means in the sentence at hand (``story_pair`` as
+        the sentence began; worked out once, when first asked)."""
+        if self._pair_at[0] != self.sentence:
+            self._pair_at = (self.sentence, self.story_pair(self.sentence))
+        return self._pair_at[1]
+
     def note_pair(self, a: str, b: str, sentence: int, *, named: bool = False, act: bool = False) -> None:
         """Count a pair of states toward what "the two countries" means (``story_pair``):
         ``named`` together ("Albania and Iran"), the parties of a diplomatic ``act``, or (neither)
         of a statement, which counts toward the story's pair but does not make it the pair the
         next sentence means."""
+        self.pair  # noqa: B018 (fixes the sentence's pair before this one counts)
         key = frozenset((a, b))
         times, last_named, last_act, first = self.pairs.get(key, (0, -1, -1, (a, b)))
         self.pairs[key] = (times + 1, sentence if named else last_named, sentence if act else last_act, first)
@@ -1096,14 +1105,20 @@ _TITLE_HEAD = re.compile(
 )
 
 
-def _title_keys(title: str) -> list[str]:
-    """The keys an official's title is known by: "foreign minister" and "minister"."""
+@cache
+def _title_keys(title: str) -> tuple[str, ...]:
+    """The keys an official's title is known by: "foreign minister" and "minister" (none when
+    ``title`` holds no title word). (Memoised: officials' titles repeat.)"""
     heads = list(_TITLE_HEAD.finditer(title))
     if not heads:
-        return []
+        return ()
     qualifier, head = heads[-1].group(1), heads[-1].group(2).lower()
     head = "spokes" if head.startswith("spokes") else head
-    return [f"{qualifier.lower().replace('defense', 'defence')} {head}", head] if qualifier else [head]
+    return (f"{qualifier.lower().replace('defense', 'defence')} {head}", head) if qualifier else (head,)
+
+
+# Every match of _TITLE_ANAPHOR holds one of these (whatever the case of its first letter).
+_TITLE_ANAPHOR_WORDS = ("inister", "resident", "remier", "hancellor", "pokes")
 
 
 def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
@@ -1112,7 +1127,7 @@ def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Disco
     named by that title (see ``_title_holder``). Then the titles of this sentence's officials
     (these anaphors included) are noted for the sentences after it."""
     added = False
-    if "the " in sentence or "The " in sentence:
+    if ("the " in sentence or "The " in sentence) and contains_any(sentence, _TITLE_ANAPHOR_WORDS):
         for m in _TITLE_ANAPHOR.finditer(sentence):
             if _overlaps(mentions, m.start(), m.end()):
                 continue
@@ -1130,12 +1145,12 @@ def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Disco
     for mention in mentions:
         if mention.kind != "official" or mention.actor_type not in ("state", "igo"):
             continue
-        title = mention.text
-        if not _TITLE_HEAD.search(title):
+        keys = _title_keys(mention.text)
+        if not keys:
             # "President Maduro": a known person with the title right before the name.
             before = _PERSON_TITLE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start)
-            title = before.group(0) if before else ""
-        for key in _title_keys(title):
+            keys = _title_keys(before.group(0)) if before else ()
+        for key in keys:
             seen = discourse.titles.setdefault(key, {}).setdefault((mention.actor, mention.actor_type), [0, 0])
             seen[0] += 1
             seen[1] = discourse.sentence

@@ -875,7 +875,6 @@ class _Coder:
     def _sentence(self, index: int, sent: Sentence) -> None:
         s = sent.text
         self.discourse.sentence = index
-        self.discourse.pair = self.discourse.story_pair(index)
         everyone = find_mentions(s, self.discourse, people=True)
         if everyone and (dateline := _CITY_DATELINE.match(s)):
             # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
@@ -991,7 +990,6 @@ class _Coder:
                     and not (k > 0 and _joined(s, *pairs[k - 1]))
                     and not (k + 1 < len(pairs) and _joined(s, *pairs[k + 1]))
                 ):
-                    d.pair = (a.actor, b.actor)
                     d.note_pair(a.actor, b.actor, self.index, named=True)
                     break
             # A list of three or more states ("Argentina, Bolivia, Colombia and Mexico"), which
