@@ -81,6 +81,17 @@ def test_literal_prefixes_of_awkward_patterns() -> None:
     assert literal_prefixes(re.compile(r"é", re.I)) == ()
 
 
+def test_literal_prefixes_of_a_long_alternation_are_the_shortest_words() -> None:
+    # Too many words to list ("condemn(?:s|ed|ing)?|denounc(?:e|es|ed)|..."): each
+    # alternative's shortest word, which its matches begin with too, rather than none.
+    words = [f"w{i:02d}x" for i in range(40)]
+    pattern = re.compile(r"\b(?:" + "|".join(w + "(?:s|ed|ing)?" for w in words) + r"|t(?:ake|ook)n)\b", re.I)
+    prefixes = literal_prefixes(pattern)
+    assert prefixes == tuple(sorted([*words, "taken", "tookn"]))
+    _same_matches("W07xing, w39xs and aw01x w01xed; TAKEN or tookn, w12", [(pattern, prefixes)])
+    assert literal_prefixes(re.compile(r"(?:" + "|".join(w + "(?:s|ed)?|x?" for w in words) + ")", re.I)) == ()
+
+
 def test_the_characters_that_fold_to_ascii_letters() -> None:
     letter = re.compile("[a-z0-9]", re.IGNORECASE)
     found = [chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF and letter.fullmatch(chr(c)) is not None]
