@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import _trie, actors, coder, dates
+from dipevents.parsing import _trie, actors, coder, dates, sentences
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
@@ -403,3 +403,35 @@ def test_the_years_of_a_text_are_found_at_their_prefixes() -> None:
         _same_matches(text[:20000], pairs)
     for s in ("in 2019, 1999/2000 and 2020-21, .2021 ,2022 -2023 12019 2024", "١٩٩٩ 19٩9 20", "19", ""):
         _same_matches(s, pairs)
+
+
+_NOISE_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("join", "JOIN", "the", "our", "mailing", "list", "newsletter", "ſubscribe", "sign", "up", "now"),
+            *("donate", "photo", "Photo", "(photo", "EPA", "file", "©", "copyright", "cookies", "policy", "İ"),
+            *("any", "form", "of", "its", "republishing", "allafrica", "publishes", "around", "3", "on", "line"),
+            *("Iran", "said", ":", "\n", "x" * 45),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def _same_noise_search(line: str) -> None:
+    gated = sentences._noise_patterns()[3]
+    fold = folded(line)
+    by_parts = any(search_at_prefixes(p, at, line, fold) is not None for p, at in sentences._gated_parts())
+    assert by_parts == (gated.search(line) is not None), line
+
+
+def test_noise_parts_find_what_the_joined_pattern_finds_on_real_text() -> None:
+    assert any(at for _, at in sentences._gated_parts())  # (most parts are tried at their prefixes)
+    for line in [line for t in _texts() for line in t.splitlines() if line.strip()]:
+        _same_noise_search(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NOISE_SALAD)
+def test_noise_parts_find_what_the_joined_pattern_finds_on_salad(line: str) -> None:
+    _same_noise_search(line)
