@@ -336,6 +336,7 @@ _GATED_SALAD = st.lists(
             *("who", "WHO", "which", ",", "that", "said", "has", "quickly", "was", "Were", "is", "be", "being"),
             *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
             *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
+            *("accused", "Blaming", "suspects", "of", "for", "stop", "ceased", "in", "response", "to", "protest", "at"),
         ]
     ),
     max_size=25,
@@ -347,10 +348,18 @@ def _same_gated(s: str) -> None:
     for p in range(len(s) + 1):
         if coder._WHO_BEFORE.search(s, max(0, p - 40), p):
             assert coder._holds(s, coder._WHO_WORDS, max(0, p - 40), p), (s, p)
+        # (the cue checks of _skipped: the trigger's window, and spans before the trigger)
+        if coder._IMPUTED.search(coder._Coder._window(None, s, p, 50)):  # type: ignore[arg-type]
+            assert coder._holds(s, coder._IMPUTED_WORDS, max(0, p - 50), p), (s, p)
+        if coder._STOPPED_BEFORE.search(s, max(0, p - 20), p):
+            assert coder._holds(s, coder._STOPPED_WORDS, max(0, p - 20), p), (s, p)
+        if coder._REASON.search(s[max(0, p - 90) : p]):
+            assert coder._holds(s, coder._REASON_WORDS, max(0, p - 90), p), (s, p)
 
 
 def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
     assert coder._WHO_WORDS == ("that", "which", "who")
+    assert coder._IMPUTED_WORDS and coder._STOPPED_WORDS and coder._REASON_WORDS
     for s in _SENTENCES:
         _same_gated(s)
 

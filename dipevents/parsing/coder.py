@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing._trie import contains_any, folded, match_width, required_words
+from dipevents.parsing._trie import contains_any, folded, literal_prefixes, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -165,6 +165,7 @@ _IMPUTED = re.compile(
     r"|\bblam(?:e|es|ed|ing)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?for\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z",
     re.I,
 )
+_IMPUTED_WORDS = literal_prefixes(_IMPUTED)  # (every match begins with one: looked for first)
 _PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I)
 # Acts made by speaking: an ambassador or an embassy may make them for its state ("Tehran's
 # envoy to the UN rejected the accusations"); it cannot expel, recall or sever.
@@ -391,6 +392,7 @@ _DENIED_BEFORE = re.compile(
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
+_STOPPED_WORDS = literal_prefixes(_STOPPED_BEFORE)  # (as _IMPUTED_WORDS)
 # A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
 _WHO_BEFORE = re.compile(
     r"(?:\bwho|,\s{0,3}which|\b(?<!said\s)(?<!says\s)that)\s{1,3}(?:\w{3,12}ly\s{1,3})?"
@@ -435,6 +437,7 @@ _OF_POSSESSOR = re.compile(
 _REASON = re.compile(
     r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$", re.I
 )
+_REASON_WORDS = required_words(_REASON)  # ("response", "retaliation"...: every match holds one)
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 # ", in a gesture of solidarity with La Paz", "as an expression of support for Poland": an adjunct
 # of the main clause, whose subject shows the support.
@@ -970,7 +973,11 @@ class _Coder:
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
-        if trig.action not in ("accuse", "cyberattack_accusation") and _IMPUTED.search(window):
+        if (
+            trig.action not in ("accuse", "cyberattack_accusation")
+            and _holds(s, _IMPUTED_WORDS, max(0, trig.start - 50), trig.start)  # (the window's span)
+            and _IMPUTED.search(window)
+        ):
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
@@ -980,7 +987,11 @@ class _Coder:
             and _DENIED_BEFORE.search(s, max(0, trig.start - 40), trig.start)
         ):
             return True  # "Iran denied U.S. charges that ...": the charge denied, not one the denier makes
-        if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
+        if (
+            _holds(s, _STOPPED_WORDS, max(0, trig.start - 20), trig.start)
+            and _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start)
+            and _ING.match(trig.text)
+        ):
             return True  # "had to stop supporting Hamas": an act to be ended, not one done
         if (
             trig.action in ("accuse", "cyberattack_accusation")
@@ -990,7 +1001,9 @@ class _Coder:
             return True  # "rejected India's attempt to link the attack to Pakistan": the charge denied
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
-            trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
+            trig.action in ("condemn", "accuse")
+            and _holds(s, _REASON_WORDS, max(0, trig.start - 90), trig.start)
+            and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
         )
 
     def _inside_accusation(self, s: str, trig: TriggerMatch) -> bool:
