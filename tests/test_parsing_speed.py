@@ -337,6 +337,7 @@ _GATED_SALAD = st.lists(
             *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
             *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
             *("accused", "Blaming", "suspects", "of", "for", "stop", "ceased", "in", "response", "to", "protest", "at"),
+            *("joined", "echoed", "its", "ally", "member", "states", "signed", "on", "5/27/1998", "treaty", "been"),
         ]
     ),
     max_size=25,
@@ -355,11 +356,20 @@ def _same_gated(s: str) -> None:
             assert coder._holds(s, coder._STOPPED_WORDS, max(0, p - 20), p), (s, p)
         if coder._REASON.search(s[max(0, p - 90) : p]):
             assert coder._holds(s, coder._REASON_WORDS, max(0, p - 90), p), (s, p)
+        # (the role and date checks: before a trigger, a mention or a date; after a mention)
+        for width in (16, 20):
+            if coder._AUX_BEFORE.search(s, max(0, p - width), p):
+                assert coder._holds(s, coder._AUX_WORDS, max(0, p - width), p), (s, p)
+        if coder._JOIN_BEFORE.search(s, max(0, p - 40), p):
+            assert coder._holds(s, coder._JOIN_WORDS, max(0, p - 40), p), (s, p)
+        assert coder._document_date_before(s, p) == (coder._DOCUMENT_DATE.search(s, max(0, p - 60), p) is not None)
+        assert coder._ally_after(s, p) == (coder._ALLY_AFTER.match(s[p : p + 12]) is not None), (s, p)
 
 
 def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
     assert coder._WHO_WORDS == ("that", "which", "who")
-    assert coder._IMPUTED_WORDS and coder._STOPPED_WORDS and coder._REASON_WORDS
+    assert coder._IMPUTED_WORDS and coder._STOPPED_WORDS and coder._REASON_WORDS and coder._AUX_WORDS
+    assert coder._JOIN_WORDS and coder._DOCUMENT_WORDS and coder._ALLY_WORDS
     for s in _SENTENCES:
         _same_gated(s)
 
