@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipevents.parsing import _trie, actors, coder, dates
+from dipevents.parsing import _trie, actors, coder, dates, sentences
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
@@ -79,6 +79,17 @@ def test_literal_prefixes_of_awkward_patterns() -> None:
     assert literal_prefixes(re.compile(r"x?", re.I)) == ()
     assert literal_prefixes(re.compile(r"(?-i:Iran)", re.I)) == ()
     assert literal_prefixes(re.compile(r"é", re.I)) == ()
+
+
+def test_literal_prefixes_of_a_long_alternation_are_the_shortest_words() -> None:
+    # Too many words to list ("condemn(?:s|ed|ing)?|denounc(?:e|es|ed)|..."): each
+    # alternative's shortest word, which its matches begin with too, rather than none.
+    words = [f"w{i:02d}x" for i in range(40)]
+    pattern = re.compile(r"\b(?:" + "|".join(w + "(?:s|ed|ing)?" for w in words) + r"|t(?:ake|ook)n)\b", re.I)
+    prefixes = literal_prefixes(pattern)
+    assert prefixes == tuple(sorted([*words, "taken", "tookn"]))
+    _same_matches("W07xing, w39xs and aw01x w01xed; TAKEN or tookn, w12", [(pattern, prefixes)])
+    assert literal_prefixes(re.compile(r"(?:" + "|".join(w + "(?:s|ed)?|x?" for w in words) + ")", re.I)) == ()
 
 
 def test_the_characters_that_fold_to_ascii_letters() -> None:
@@ -325,6 +336,8 @@ _GATED_SALAD = st.lists(
             *("who", "WHO", "which", ",", "that", "said", "has", "quickly", "was", "Were", "is", "be", "being"),
             *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
             *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
+            *("accused", "Blaming", "suspects", "of", "for", "stop", "ceased", "in", "response", "to", "protest", "at"),
+            *("joined", "echoed", "its", "ally", "member", "states", "signed", "on", "5/27/1998", "treaty", "been"),
         ]
     ),
     max_size=25,
@@ -336,10 +349,27 @@ def _same_gated(s: str) -> None:
     for p in range(len(s) + 1):
         if coder._WHO_BEFORE.search(s, max(0, p - 40), p):
             assert coder._holds(s, coder._WHO_WORDS, max(0, p - 40), p), (s, p)
+        # (the cue checks of _skipped: the trigger's window, and spans before the trigger)
+        if coder._IMPUTED.search(coder._Coder._window(None, s, p, 50)):  # type: ignore[arg-type]
+            assert coder._holds(s, coder._IMPUTED_WORDS, max(0, p - 50), p), (s, p)
+        if coder._STOPPED_BEFORE.search(s, max(0, p - 20), p):
+            assert coder._holds(s, coder._STOPPED_WORDS, max(0, p - 20), p), (s, p)
+        if coder._REASON.search(s[max(0, p - 90) : p]):
+            assert coder._holds(s, coder._REASON_WORDS, max(0, p - 90), p), (s, p)
+        # (the role and date checks: before a trigger, a mention or a date; after a mention)
+        for width in (16, 20):
+            if coder._AUX_BEFORE.search(s, max(0, p - width), p):
+                assert coder._holds(s, coder._AUX_WORDS, max(0, p - width), p), (s, p)
+        if coder._JOIN_BEFORE.search(s, max(0, p - 40), p):
+            assert coder._holds(s, coder._JOIN_WORDS, max(0, p - 40), p), (s, p)
+        assert coder._document_date_before(s, p) == (coder._DOCUMENT_DATE.search(s, max(0, p - 60), p) is not None)
+        assert coder._ally_after(s, p) == (coder._ALLY_AFTER.match(s[p : p + 12]) is not None), (s, p)
 
 
 def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
     assert coder._WHO_WORDS == ("that", "which", "who")
+    assert coder._IMPUTED_WORDS and coder._STOPPED_WORDS and coder._REASON_WORDS and coder._AUX_WORDS
+    assert coder._JOIN_WORDS and coder._DOCUMENT_WORDS and coder._ALLY_WORDS
     for s in _SENTENCES:
         _same_gated(s)
 
@@ -392,3 +422,35 @@ def test_the_years_of_a_text_are_found_at_their_prefixes() -> None:
         _same_matches(text[:20000], pairs)
     for s in ("in 2019, 1999/2000 and 2020-21, .2021 ,2022 -2023 12019 2024", "١٩٩٩ 19٩9 20", "19", ""):
         _same_matches(s, pairs)
+
+
+_NOISE_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("join", "JOIN", "the", "our", "mailing", "list", "newsletter", "ſubscribe", "sign", "up", "now"),
+            *("donate", "photo", "Photo", "(photo", "EPA", "file", "©", "copyright", "cookies", "policy", "İ"),
+            *("any", "form", "of", "its", "republishing", "allafrica", "publishes", "around", "3", "on", "line"),
+            *("Iran", "said", ":", "\n", "x" * 45),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def _same_noise_search(line: str) -> None:
+    gated = sentences._noise_patterns()[3]
+    fold = folded(line)
+    by_parts = any(search_at_prefixes(p, at, line, fold) is not None for p, at in sentences._gated_parts())
+    assert by_parts == (gated.search(line) is not None), line
+
+
+def test_noise_parts_find_what_the_joined_pattern_finds_on_real_text() -> None:
+    assert any(at for _, at in sentences._gated_parts())  # (most parts are tried at their prefixes)
+    for line in [line for t in _texts() for line in t.splitlines() if line.strip()]:
+        _same_noise_search(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NOISE_SALAD)
+def test_noise_parts_find_what_the_joined_pattern_finds_on_salad(line: str) -> None:
+    _same_noise_search(line)

@@ -124,7 +124,12 @@ def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
         elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flag changes
             alts = _prefix_paths(av[3].data)
         elif op is _sre.BRANCH:
-            alts = [path for alt in av[1] for path in _prefix_paths(alt.data)]
+            each = [_prefix_paths(alt.data) for alt in av[1]]
+            alts = [path for paths_of_alt in each for path in paths_of_alt]
+            if len(alts) > _MAX_PREFIXES:
+                # Too many words ("condemn(?:s|ed|ing)?|denounc(?:e|es|ed)|..."): the shortest of
+                # each alternative's, which its matches begin with too, rather than none at all.
+                alts = [(p, False) for paths_of_alt in each for p in _shortest(paths_of_alt)]
         elif op in _REPEATS:
             alts = [(p, False) for p, _ in _prefix_paths(av[2].data)]
             if av[0] == 0:
@@ -136,6 +141,12 @@ def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
             return [(p, False) for p, _ in paths]  # too many words: cut every path here
         paths = new
     return paths
+
+
+def _shortest(paths: list[tuple[str, bool]]) -> list[str]:
+    """The prefixes of ``paths`` that extend no other (each path begins with one of them)."""
+    words = dict.fromkeys(p for p, _ in paths)
+    return [w for w in words if not any(w != v and w.startswith(v) for v in words)]
 
 
 def _digits_only(items: Any) -> bool:

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing._trie import contains_any, folded, match_width, required_words
+from dipevents.parsing._trie import contains_any, folded, literal_prefixes, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
 from dipevents.parsing.dates import (
@@ -71,6 +71,7 @@ _POSSESSOR_GAP = re.compile(
 )
 _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
+_ALLY_WORDS = required_words(_ALLY_AFTER)  # (every match holds one: looked for first)
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
 # "..., and we firmly oppose": a clause of its own whose subject is "we", right before a trigger.
@@ -132,6 +133,7 @@ _JOIN_BEFORE = re.compile(
     r"|(?P<follow>[Ff]ollow(?:s|ed|ing)?))"
     r"\s{1,3}(?:the\s{1,3})?(?:[A-Z][\w.-]{1,20}\s{1,3}){0,3}\Z",
 )
+_JOIN_WORDS = literal_prefixes(_JOIN_BEFORE)  # (every match begins with one: looked for first)
 _IN_GAP = re.compile(r"\s{1,3}in\s{1,3}")  # "followed the EU in sanctioning"
 # "hold X accountable for the cyberattack": the demand attributes the attack.
 _FOR_ACT = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
@@ -159,6 +161,7 @@ _DOCUMENT_DATE = re.compile(
     r"(?:signed|concluded|ratified|dated|adopted)\s{1,3}(?:on\s{1,3}|in\s{1,3})?(?:the\s{1,3})?\Z",
     re.I,
 )
+_DOCUMENT_WORDS = required_words(_DOCUMENT_DATE)  # ("signed", "dated"...: every match holds one)
 _CONTENT_CLAUSE = re.compile(
     r"\A\s{1,3}(?:the\s{1,3}|media\s{1,3}|press\s{1,3})?(?:reports?|claims?|suggestions?|allegations?|accusations?|charges?)"
     r"\s{1,3}that\b",
@@ -169,6 +172,7 @@ _IMPUTED = re.compile(
     r"|\bblam(?:e|es|ed|ing)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?for\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z",
     re.I,
 )
+_IMPUTED_WORDS = literal_prefixes(_IMPUTED)  # (every match begins with one: looked for first)
 _PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I)
 # Acts made by speaking: an ambassador or an embassy may make them for its state ("Tehran's
 # envoy to the UN rejected the accusations"); it cannot expel, recall or sever.
@@ -407,6 +411,7 @@ _DENIED_BEFORE = re.compile(
 _STOPPED_BEFORE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
+_STOPPED_WORDS = literal_prefixes(_STOPPED_BEFORE)  # (as _IMPUTED_WORDS)
 # A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
 _WHO_BEFORE = re.compile(
     r"(?:\bwho|,\s{0,3}which|\b(?<!said\s)(?<!says\s)that)\s{1,3}(?:\w{3,12}ly\s{1,3})?"
@@ -451,6 +456,7 @@ _OF_POSSESSOR = re.compile(
 _REASON = re.compile(
     r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$", re.I
 )
+_REASON_WORDS = required_words(_REASON)  # ("response", "retaliation"...: every match holds one)
 _PARTICIPLE = re.compile(r",\s{1,3}\Z")
 # ", in a gesture of solidarity with La Paz", "as an expression of support for Poland": an adjunct
 # of the main clause, whose subject shows the support.
@@ -580,6 +586,7 @@ _DEADLINE_BEFORE = re.compile(
 )
 _RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
+_AUX_WORDS = literal_prefixes(_AUX_BEFORE)  # (every match begins with one: looked for first)
 _BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
 _GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
 _ALLEGES_AFTER = re.compile(
@@ -819,7 +826,7 @@ class _Coder:
                 for d in found
                 if d.precision == "day"
                 and (self.pub is None or d.date <= self.pub)
-                and not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)
+                and not _document_date_before(s, d.start)
             ]
             self._days[j] = days
         return days
@@ -863,7 +870,7 @@ class _Coder:
             told = self._full_dates.get(j)
             # (full_dates(s) keeps the non-relative days of find_dates(s, None): no second scan)
             full = full_dates(s) if told is None else [d for d in told if d.precision == "day" and not d.relative]
-            found = [d for d in full if not _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start)]
+            found = [d for d in full if not _document_date_before(s, d.start)]
             if found:
                 self._anchor = found[-1].date
                 break
@@ -1023,7 +1030,11 @@ class _Coder:
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
-        if trig.action not in ("accuse", "cyberattack_accusation") and _IMPUTED.search(window):
+        if (
+            trig.action not in ("accuse", "cyberattack_accusation")
+            and _holds(s, _IMPUTED_WORDS, max(0, trig.start - 50), trig.start)  # (the window's span)
+            and _IMPUTED.search(window)
+        ):
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
@@ -1033,7 +1044,11 @@ class _Coder:
             and _DENIED_BEFORE.search(s, max(0, trig.start - 40), trig.start)
         ):
             return True  # "Iran denied U.S. charges that ...": the charge denied, not one the denier makes
-        if _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start) and _ING.match(trig.text):
+        if (
+            _holds(s, _STOPPED_WORDS, max(0, trig.start - 20), trig.start)
+            and _STOPPED_BEFORE.search(s, max(0, trig.start - 20), trig.start)
+            and _ING.match(trig.text)
+        ):
             return True  # "had to stop supporting Hamas": an act to be ended, not one done
         if (
             trig.action in ("accuse", "cyberattack_accusation")
@@ -1043,7 +1058,9 @@ class _Coder:
             return True  # "rejected India's attempt to link the attack to Pakistan": the charge denied
         # "in response to the hostile actions of X" gives a reason; it is not a condemnation.
         return (
-            trig.action in ("condemn", "accuse") and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
+            trig.action in ("condemn", "accuse")
+            and _holds(s, _REASON_WORDS, max(0, trig.start - 90), trig.start)
+            and _REASON.search(s[max(0, trig.start - 90) : trig.start]) is not None
         )
 
     def _inside_accusation(self, s: str, trig: TriggerMatch) -> bool:
@@ -1095,6 +1112,7 @@ class _Coder:
         if voice == "passive" or (
             voice == "active"
             and not trig.trigger.name.startswith("adj(")  # "was deeply concerned by": who feels it
+            and _holds(s, _AUX_WORDS, max(0, trig.start - 16), trig.start)
             and _AUX_BEFORE.search(s, max(0, trig.start - 16), trig.start)
             and _BY_AGENT_AFTER.match(s, trig.end)
         ):
@@ -1102,7 +1120,11 @@ class _Coder:
             return self._roles_passive(s, trig, mentions)
         if voice in ("content", "cyber", "target_left"):
             return self._roles_content(s, trig, mentions)
-        if trig.trigger.name == _RECOGNIZE_VERB and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start):
+        if (
+            trig.trigger.name == _RECOGNIZE_VERB
+            and _holds(s, _AUX_WORDS, max(0, trig.start - 20), trig.start)
+            and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start)
+        ):
             return None  # "Kosovo was formally recognised in 2008": a passive without its agent
         if voice == "call_by":
             # "a call by Mexico and Uruguay for dialogue with Venezuela": actors inside the trigger.
@@ -1397,7 +1419,7 @@ class _Coder:
                 # named in the parenthesis are the subject's members that the text names.
                 return self._expand_left(s, left, i), "subject"
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
-                if _ALLY_AFTER.match(s[m.end : m.end + 12]):
+                if _ally_after(s, m.end):
                     continue
                 if _WE_CLAUSE.search(s, max(m.end, trig.start - 40), trig.start):
                     break  # "The Philippine side ignored the facts, and we oppose ...": "we" acts
@@ -1591,7 +1613,11 @@ class _Coder:
         joining the act makes it too. "followed" joins only an act named right after "in"
         ("Switzerland followed the EU in sanctioning ..."), not one that came after it."""
         first = actors[0]
-        join = _JOIN_BEFORE.search(s, max(0, first.start - 40), first.start) if first.start < first.end else None
+        join = (
+            _JOIN_BEFORE.search(s, max(0, first.start - 40), first.start)
+            if first.start < first.end and _holds(s, _JOIN_WORDS, max(0, first.start - 40), first.start)
+            else None
+        )
         if join is None:
             return []
         if join.group("follow") and not _IN_GAP.fullmatch(s, actors[-1].end, trig.start):
@@ -1756,7 +1782,7 @@ class _Coder:
                 and not (trig.action in _STATEMENTS and _OBJECT_AT.fullmatch(s, trig.end, m.start))
             ):
                 continue
-            if _ALLY_AFTER.match(s[m.end : m.end + 12]) and m.kind == "igo":
+            if _ally_after(s, m.end) and m.kind == "igo":
                 continue
             group = [m]
             closed = 1  # the members up to the last one joined by "and": a bare comma alone
@@ -2012,7 +2038,7 @@ class _Coder:
         ordered = left if voice == "cyber" else list(reversed(left))
         for m in ordered if actor is None else ():
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)) and m is not target:
-                if _ALLY_AFTER.match(s[m.end : m.end + 12]):
+                if _ally_after(s, m.end):
                     continue
                 if _FOR_ACT.fullmatch(s, m.end, trig.start):
                     continue  # "called out Peru for meddling": Peru is the one imputed
@@ -2129,9 +2155,7 @@ class _Coder:
                 continue  # "VILNIUS, Nov 23 - China downgraded ties on Sunday": the story's date line
             document = self._documents.get(d.start)  # (the same for each act of the sentence)
             if document is None:
-                document = self._documents[d.start] = (
-                    _DOCUMENT_DATE.search(s, max(0, d.start - 60), d.start) is not None
-                )
+                document = self._documents[d.start] = _document_date_before(s, d.start)
             if document:
                 continue  # "the agreement signed on 5/27/1998": a document's date, not the act's
             if _in_relative_clause(s, d.start, trig.start):
@@ -2349,10 +2373,20 @@ def _holds(s: str, words: tuple[str, ...], pos: int, end: int) -> bool:
     low = folded(s)
     if low is None or not words:
         return True
-    for word in words:  # noqa: SIM110 (a loop of finds, cheaper than any() over a generator)
-        if low.find(word, pos, end) >= 0:
-            return True
-    return False
+    # (``in`` on the span's copy: str.find with bounds parses its arguments the slow way)
+    return contains_any(low[pos:end], words)
+
+
+def _document_date_before(s: str, start: int) -> bool:
+    """``_DOCUMENT_DATE`` in the 60 characters before ``start`` (a document's date), behind its words."""
+    return _holds(s, _DOCUMENT_WORDS, max(0, start - 60), start) and (
+        _DOCUMENT_DATE.search(s, max(0, start - 60), start) is not None
+    )
+
+
+def _ally_after(s: str, end: int) -> bool:
+    """``_ALLY_AFTER`` right after ``end`` ("its ally", "member states"), behind its words."""
+    return _holds(s, _ALLY_WORDS, end, end + 12) and _ALLY_AFTER.match(s[end : end + 12]) is not None
 
 
 def _dayish(s: str) -> bool:

@@ -19,6 +19,7 @@ from functools import cache
 from typing import NamedTuple
 
 from dipevents._resources import read_json
+from dipevents.parsing._trie import folded, literal_prefixes, search_at_prefixes
 
 __all__ = ["MAX_SENTENCE", "Sentence", "is_noise", "split_sentences"]
 
@@ -124,8 +125,22 @@ def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]
     noise = read_json("parser_lexicon.json")["noise"]
     anchored = [p for p in noise["line"] if p.removeprefix("(?i)").startswith("^")]
     cheap = [p for p in noise["line"] if p.removeprefix("(?i)").startswith("\\(")]
-    gated = [p for p in noise["line"] if p not in anchored and p not in cheap]
-    return _joined(anchored), _joined(cheap), tuple(noise["keys"]), _joined(gated)
+    return _joined(anchored), _joined(cheap), tuple(noise["keys"]), _joined(_gated(noise["line"]))
+
+
+def _gated(patterns: list[str]) -> list[str]:
+    return [p for p in patterns if not p.removeprefix("(?i)").startswith(("^", "\\("))]
+
+
+@cache
+def _gated_parts() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """The patterns behind the gate one by one, with their literal prefixes: a line with a
+    key ("photo", "join") is searched only where a pattern's first words stand, not with
+    the joined pattern (long gaps, ".{0,40}") at every character."""
+    # (each compiled on its own: "(?i)" then stands for the whole pattern, as in _joined, and
+    # literal_prefixes reads a pattern's prefixes through a global flag, not a scoped one)
+    parts = [re.compile(p) for p in _gated(read_json("parser_lexicon.json")["noise"]["line"])]
+    return tuple((p, literal_prefixes(p)) for p in parts)
 
 
 def is_noise(line: str) -> bool:
@@ -134,7 +149,7 @@ def is_noise(line: str) -> bool:
     >>> is_noise("Join the GlobalSecurity.org mailing list"), is_noise("Iran denied it.")
     (True, False)
     """
-    anchored, cheap, keys, gated = _noise_patterns()
+    anchored, cheap, keys, _gated_joined = _noise_patterns()
     # "^" (no MULTILINE) matches only at the start: one match() there is the same as a search.
     if anchored.match(line) is not None or cheap.search(line) is not None:
         return True
@@ -142,7 +157,9 @@ def is_noise(line: str) -> bool:
     low = line.lower()
     for k in keys:
         if k in low:
-            return gated.search(line) is not None
+            # (what _gated_joined.search(line) finds, by parts: one matches where the whole does)
+            fold = folded(line)
+            return any(search_at_prefixes(p, at, line, fold) is not None for p, at in _gated_parts())
     return False
 
 
