@@ -1000,18 +1000,19 @@ class _Coder:
                     d.note_pair(a.actor, b.actor, self.index, named=True)
                     break
             # A list of three or more states ("Argentina, Bolivia, Colombia and Mexico"), which
-            # "the four countries" refers back to.
-            run: list[str] = []
-            for k, m in enumerate(mentions):
-                joined = k > 0 and m.actor_type == "state" and _joined(s, mentions[k - 1], m) and bool(run)
-                if joined and m.actor not in run:
-                    run.append(m.actor)
-                elif not joined:
-                    if len(run) >= 3:
-                        d.lists[len(run)] = tuple(run)
-                    run = [m.actor] if m.actor_type == "state" and m.prep not in _PLACE_PREPOSITIONS else []
-            if len(run) >= 3:
-                d.lists[len(run)] = tuple(run)
+            # "the four countries" refers back to. (The tests are pure: cheapest first.)
+            if len(mentions) > 2:
+                run: list[str] = []
+                for k, m in enumerate(mentions):
+                    joined = bool(run) and k > 0 and m.actor_type == "state" and _joined(s, mentions[k - 1], m)
+                    if joined and m.actor not in run:
+                        run.append(m.actor)
+                    elif not joined:
+                        if len(run) >= 3:
+                            d.lists[len(run)] = tuple(run)
+                        run = [m.actor] if m.actor_type == "state" and m.prep not in _PLACE_PREPOSITIONS else []
+                if len(run) >= 3:
+                    d.lists[len(run)] = tuple(run)
 
     # -- filters --------------------------------------------------------------------------
 
