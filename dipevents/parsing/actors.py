@@ -575,25 +575,28 @@ class Discourse:
     def pair(self) -> tuple[str, ...]:
         """The two states "the two countries" means in the sentence at hand (``story_pair`` as
         the sentence began; worked out once, when first asked)."""
+        self._fix_pair()
+        return self._pair_at[1]
+
+    def _fix_pair(self) -> None:
         if self._pair_at[0] != self.sentence:
             self._pair_at = (self.sentence, self.story_pair(self.sentence))
-        return self._pair_at[1]
 
     def note_pair(self, a: str, b: str, sentence: int, *, named: bool = False, act: bool = False) -> None:
         """Count a pair of states toward what "the two countries" means (``story_pair``):
         ``named`` together ("Albania and Iran"), the parties of a diplomatic ``act``, or (neither)
         of a statement, which counts toward the story's pair but does not make it the pair the
         next sentence means."""
-        self.pair  # noqa: B018 (fixes the sentence's pair before this one counts)
+        self._fix_pair()  # (the sentence's pair is the one it began with, before this counts)
         key = frozenset((a, b))
         times, last_named, last_act, first = self.pairs.get(key, (0, -1, -1, (a, b)))
         self.pairs[key] = (times + 1, sentence if named else last_named, sentence if act else last_act, first)
 
     def story_pair(self, sentence: int) -> tuple[str, ...]:
         """The two states "the two countries" refers to at ``sentence``: a pair named together
-        in the two sentences before, else the parties of an act told in the one before; else the pair the story
-        has named or coded most often (the story's two parties, not a third state named once
-        with one of them)."""
+        in the two sentences before, else the parties of an act told in the one before, else
+        the pair the story has named or coded most often (the story's two parties, not a third
+        state named once with one of them)."""
         if not self.pairs:
             return ()
         for at, reach in ((1, 2), (2, 1)):  # (named together, then an act's parties)
