@@ -62,7 +62,9 @@ _CLAUSE_BREAK = re.compile(
     r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
     r"describing|dismissing|noting|stressing|warning|insisting|demanding|and\s+(?:it|he|she|they)\b)|"
     r"\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
-    r"\b(?:said|says|told|added|announced|stated)\b(?!\s{1,3}by\b)"  # ("the sanctions announced by X": a participle)
+    r"\b(?:said|says|told|added|announced|stated)\b(?!\s{1,3}by\b)|"  # ("the sanctions announced by X": a participle)
+    # "..., the Government has decided to instruct ...": a finite verb of a new main clause
+    r"\b(?:has|have|had)\s{1,3}(?:decided|resolved)\b"
 )
 _RELATIVE = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
 _POSSESSOR_GAP = re.compile(
