@@ -1483,10 +1483,19 @@ class _Coder:
             if pronoun and pronoun.group(0)[:2].lower() == "we" and self.line_speaker and self.speaker is None:
                 # "Lin Jian: ... We urge the Philippines to ...": "we" is the labelled speaker's state.
                 return [self._virtual(self.line_speaker, "pronoun")], "pronoun"
-            # "They sided with Iraq in the war against Iran": a state the sentence names after
-            # the verb is not what its pronoun subject stands for (unless it is the speaker).
+            # "They sided with Iraq in the war against Iran": a party the verb's clause names is
+            # not what its pronoun subject stands for (unless it is the speaker); a place may be
+            # ("It accused Tehran of spreading Shiism in Morocco"), and so may a state a later
+            # clause names ("It accused Washington of ..., and said ... over Havana").
             if focus and (
-                self.speaker is not None or not any(m.actor == focus and m.start >= trig.end for m in mentions)
+                self.speaker is not None
+                or not any(
+                    m.actor == focus
+                    and m.start >= trig.end
+                    and m.prep not in _PLACE_PREPOSITIONS
+                    and not _CLAUSE_BREAK.search(s, trig.end, m.start)
+                    for m in mentions
+                )
             ):
                 return [self._virtual(focus, "pronoun")], "pronoun"
         if self.last_official and self.index - self.last_official[0] <= 1 and _HE_SAID.match(s, 0, trig.start):
