@@ -1215,10 +1215,12 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         low = text.lower()
         # "its government" / "their ministry" are the same state as the clause's subject; the
         # coder resolves them to the focus as well, which is right in reported speech.
+        region = _region_states(tuple(low.split()[1:-1])) if low.count(" ") > 1 else None
         if (
             discourse.focus is None
             and not low.startswith(("his ", "her ", "our "))
             and low.split()[-1] not in _FORMS_OF_STATE
+            and region is None
         ):
             continue
         actor = discourse.focus
@@ -1227,7 +1229,7 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             named = [x for x in mentions if x.end <= m.start() and x.kind in ("official", "person")]
             if named:
                 actor = named[-1 if not low.startswith("our ") else 0].actor
-        if actor is None:
+        if actor is None and region is None:
             continue
         # ("“...,” the ministry said": the states named inside the quotation are not its speaker)
         quoted = _QUOTE_CLOSED_BEFORE.search(sentence, max(0, m.start() - 4), m.start()) is not None
@@ -1264,6 +1266,12 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
                 if candidate and head in _form_of_state(candidate):
                     actor = candidate
                     break
+        if region is not None:
+            # "He accused Qatar of allowing Iran to use the Gulf state as a platform": a regional
+            # word picks the nearest state of that region, whichever is in focus; none at hand,
+            # no guess.
+            named = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
+            actor = next((c for c in (*named, discourse.focus, discourse.focus_other) if c in region), None)
         if actor is None:
             continue
         end = m.end()
@@ -1295,6 +1303,39 @@ def _form_of_state(iso3: str) -> str:
         return countries.get(iso3).official_name.lower() + " " + extra
     except countries.UnknownCountryError:
         return extra
+
+
+@cache
+def _region_qualifiers() -> dict[str, frozenset[str]]:
+    """The lexicon's regional words ("gulf", "central asian") and the states each admits."""
+    from dipevents import countries
+
+    every = countries.all_countries()
+    out: dict[str, frozenset[str]] = {}
+    for word, members in _lexicon()["anaphors"]["region_qualifiers"].items():
+        codes: set[str] = set()
+        for member in members:
+            field, _, value = member.partition(":")
+            if field == "region":
+                codes.update(c.iso3 for c in every if c.region == value)
+            elif field == "un_region":
+                codes.update(c.iso3 for c in every if c.un_region == value)
+            else:
+                codes.add(member)
+        out[word] = frozenset(codes)
+    return out
+
+
+def _region_states(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The states a state anaphor's modifiers limit it to ("the Central Asian republic"), or None
+    when no modifier is a regional word."""
+    qualifiers = _region_qualifiers()
+    for k, word in enumerate(words):
+        two = qualifiers.get(f"{word} {words[k + 1]}") if k + 1 < len(words) else None
+        found = two if two is not None else qualifiers.get(word)
+        if found is not None:
+            return found
+    return None
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

@@ -94,6 +94,8 @@ _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
 _IT_OPENS = re.compile(r"\s{0,3}It\s")
+# A state's official named by title only ("a Foreign Ministry spokesman"), whom "he" may take up.
+_UNNAMED_OFFICIAL = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|premier|chancellor)\b", re.I)
 _HE_OR_SHE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s")
 # "..., when it accused Eritrea": a pronoun subject of a subordinate clause.
 _SUBORDINATE_PRONOUN = re.compile(
@@ -747,6 +749,9 @@ class _Coder:
         # date start -> whether it dates a document (emptied for each sentence).
         self._dated: dict[tuple[int, str], _When] = {}
         self._documents: dict[int, bool] = {}
+        # The current sentence's acts coded so far: id(trigger) -> its actors (for a verb joined
+        # by "and" that has no subject of its own).
+        self._actors_of: dict[int, list[Mention]] = {}
         # Acts dated by the publication day for want of any other (see _redate).
         self.pending: list[tuple[int, dict[str, object], str]] = []
         line = -1
@@ -895,6 +900,7 @@ class _Coder:
         dates: list[DateMention] | None = None
         self._dated.clear()
         self._documents.clear()
+        self._actors_of.clear()
         if mentions and prefilter(s):
             self.triggers = find_triggers(s)
             # Denials last: a denial answers an accusation the same sentence may report after it
@@ -906,6 +912,7 @@ class _Coder:
                 roles = self._roles(s, trig, self._with_people(s, trig, mentions, everyone))
                 if roles is None or self._skipped(s, trig):
                     continue
+                self._actors_of[id(trig)] = roles.actors
                 if dates is None:
                     dates, days = find_dates_and_days(s, self.pub)
                     if days is not None:
@@ -920,8 +927,12 @@ class _Coder:
         first = next((m for m in mentions if m.subject_like and m.actor_type in ("state", "igo")), None)
         if first is not None and first.actor_type == "igo":
             self.igo_subject = (index, first.actor)
-        for m in mentions:
-            if m.kind in ("person", "official") and m.actor_type == "state" and m.subject_like:
+        for k, m in enumerate(mentions):
+            if (
+                m.kind in ("person", "official")
+                and m.actor_type == "state"
+                and (m.subject_like or (k == 0 and m.possessive))  # ("Ortega's response was defiant. He ...")
+            ):
                 self.last_official = (index, m.actor)  # (the first official who may be a subject)
                 break
         else:
@@ -934,6 +945,15 @@ class _Coder:
                 # "Putin addressed parliament. God, he said, had ... He warned that ...": a
                 # sentence that goes on about him with "he" carries the official to the next.
                 self.last_official = (index, self.last_official[1])
+            elif (
+                coded_actors
+                and coded_actors[0] not in self.gaz.igo_codes
+                and coded_actors[0] not in self.discourse.types
+                and _UNNAMED_OFFICIAL.search(s)
+            ):
+                # "In Paris, a Foreign Ministry spokesman said France regrets ... He rejected ...":
+                # an official named by title only speaks for the state whose act the sentence codes.
+                self.last_official = (index, coded_actors[0])
 
     def _with_people(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], everyone: list[Mention]
@@ -1501,6 +1521,12 @@ class _Coder:
         if self.last_official and self.index - self.last_official[0] <= 1 and _HE_SAID.match(s, 0, trig.start):
             # "He said the steps would reduce relations ...": the official just named says it.
             return [self._virtual(self.last_official[1], "speaker")], "speaker"
+        if voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start):
+            # "she accused Pretoria of harbouring dissidents, and dismissed suggestions ...": a
+            # verb joined by "and" with no subject of its own shares the act before it.
+            before = [t for t in self.triggers if t.end <= trig.start and id(t) in self._actors_of]
+            if before:
+                return self._actors_of[id(before[-1])], "coordinated"
         return [], ""
 
     def _act_of_clause_before(
