@@ -706,13 +706,19 @@ _MONTH_CONTEXT_AFTER = re.compile(r"[\s,]{1,3}\d")
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
 
 
-def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:
-    """Whether ``mentions[k]`` opens the subject of a new clause: it, or the list it heads
-    ("..., and Kuwait and Bahrain recalled"), is followed by a verb."""
+def list_run_end(sentence: str, mentions: list[Mention], k: int) -> int:
+    """The index of the last mention of the list ``mentions[k]`` heads ("Saudi Arabia, the United
+    Arab Emirates and Bahrain"); ``k`` itself when it heads none."""
     r = k
     while r + 1 < len(mentions) and _LIST_RUN_GAP.fullmatch(sentence, mentions[r].end, mentions[r + 1].start):
         r += 1
-    return CLAUSE_VERB_AFTER.match(sentence, mentions[r].end) is not None
+    return r
+
+
+def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:
+    """Whether ``mentions[k]`` opens the subject of a new clause: it, or the list it heads
+    ("..., and Kuwait and Bahrain recalled"), is followed by a verb."""
+    return CLAUSE_VERB_AFTER.match(sentence, mentions[list_run_end(sentence, mentions, k)].end) is not None
 
 
 # ", and" / ", but" between two mentions: a new clause may begin.
@@ -1189,13 +1195,18 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
     state_at, pair_at, ally_at = _anaphor_prefixes()
     low = folded(sentence)
     extra: list[Mention] = []
-    if discourse.focus is not None and "ally" in groups:
+    if "ally" in groups:
         for m in finditer_at_prefixes(ally_re, ally_at, sentence, low):
             # "its NATO ally": the state in focus (the coder swaps in the other party when the
             # focus is the acting state itself); the IGO inside the phrase is not a mention.
+            # Before any focus, the sentence's first state stands in for it ("X recalled its
+            # envoy from Y, accusing its neighbour ...": the coder finds Y).
+            owner = discourse.focus or next((x.actor for x in mentions if x.actor_type == "state"), None)
+            if owner is None:
+                continue
             mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
             if not _overlaps(mentions, m.start(), m.end()):
-                extra.append(Mention(m.start(), m.end(), m.group(0), discourse.focus, "state", "ally"))
+                extra.append(Mention(m.start(), m.end(), m.group(0), owner, "state", "ally"))
     for m in finditer_at_prefixes(pair_re, pair_at, sentence, low) if discourse.pair and "pair" in groups else ():
         if not _overlaps(mentions, m.start(), m.end()):
             extra.append(

@@ -32,7 +32,15 @@ from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
 from dipevents.parsing._trie import contains_any, folded, literal_prefixes, match_width, required_words
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
-from dipevents.parsing.actors import CLAUSE_VERB_AFTER, Discourse, Mention, clause_subject_at, find_mentions, gazetteer
+from dipevents.parsing.actors import (
+    CLAUSE_VERB_AFTER,
+    Discourse,
+    Mention,
+    clause_subject_at,
+    find_mentions,
+    gazetteer,
+    list_run_end,
+)
 from dipevents.parsing.dates import (
     DateMention,
     dateline_end,
@@ -1379,7 +1387,7 @@ class _Coder:
             # shares the sentence's first subject, not one inside the clause between.
             first = next((i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"), None)
             if first is not None and _THAT_CLAUSE.search(s, left[first].end, trig.start):
-                return self._expand_left(s, left, first), "main-subject"
+                return self._main_subject(s, left, first), "main-subject"
         if (
             voice == "active"
             and s[max(0, trig.start - 3) : trig.start].rstrip().endswith(",")
@@ -1390,7 +1398,7 @@ class _Coder:
             # verb right after a comma shares the headline's first subject.
             subjects = [i for i, m in enumerate(left) if m.subject_like and m.kind != "envoy"]
             if subjects and subjects[0] == 0 and left[subjects[-1]].actor != left[0].actor:
-                return self._expand_left(s, left, 0), "main-subject"
+                return self._main_subject(s, left, 0), "main-subject"
         gesture = (
             voice == "noun"
             and trig.action == "support"
@@ -1403,7 +1411,7 @@ class _Coder:
             quoted = _quotation_end(s, trig.start)
             for i, m in enumerate(left):
                 if m.start >= quoted and m.subject_like and m.kind != "envoy":
-                    return self._expand_left(s, left, i), "main-subject"
+                    return self._main_subject(s, left, i), "main-subject"
             if quoted:
                 speaker = self.speaker or self.line_speaker
                 return ([self._virtual(speaker, "pronoun")], "speaker") if speaker else ([], "")
@@ -1717,6 +1725,13 @@ class _Coder:
 
     def _name(self, actor: str) -> str:
         return self.discourse.names.get(actor) or self.gaz.name(actor)
+
+    def _main_subject(self, s: str, left: list[Mention], i: int) -> list[Mention]:
+        """The subject ``left[i]`` opens, with the rest of its list ("Saudi Arabia, the UAE and
+        Bahrain recalled ..., accusing ..."): the acting states of a participle or joined verb."""
+        r = list_run_end(s, left, i)
+        group = self._expand_left(s, left, r) if r > i else []
+        return group if any(m is left[i] for m in group) else self._expand_left(s, left, i)
 
     def _expand_left(self, s: str, left: list[Mention], i: int) -> list[Mention]:
         group = [left[i]]
