@@ -546,6 +546,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)
 # Harms an earlier accusation in the text may name the author of, and how far back it may be.
 _ATTACK_NOUNS = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
 _ACCUSED_SENTENCES = 8
+# How far after an act with no object a state may stand to be its target ("recalled its
+# ambassador in August after Lithuania approved ..."); further on, clauses go elsewhere.
+_LATER_REACH = 100
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
 _MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile")
 _HARM_STEMS = {
@@ -1246,7 +1249,7 @@ class _Coder:
                 later = [
                     m
                     for m in mentions
-                    if m.start >= trig.end
+                    if trig.end <= m.start <= trig.end + _LATER_REACH
                     and m.actor_type == "state"
                     and m.actor not in actor_ids
                     and m.subject_like
@@ -1884,6 +1887,18 @@ class _Coder:
         for _, accuser, accused in recent:
             if accused in actor_ids and accuser not in accusers and accuser not in actor_ids:
                 accusers.append(accuser)
+        expelled = self.last_act.get("expel_diplomats")
+        if (
+            not accusers
+            and expelled is not None
+            and self.cues.envoy.search(self.texts[self.index])  # (what is defended: the diplomats)
+            and self.index - expelled[0] <= _ACCUSED_SENTENCES
+            and expelled[2] in actor_ids
+            and expelled[1] not in actor_ids
+        ):
+            # "Washington expelled two Russian diplomats. Moscow said they had done nothing
+            # wrong": an expulsion charges the diplomats; the denial answers the expelling state.
+            return [self._virtual(expelled[1], "expeller")], "expeller"
         return [self._virtual(a, "accuser") for a in accusers], "accuser"
 
     def _roles_passive(self, s: str, trig: TriggerMatch, mentions: list[Mention]) -> _Roles | None:
