@@ -1074,6 +1074,15 @@ class _Coder:
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
         if (
             trig.action == "accuse"
+            and trig.trigger.voice == "noun"
+            and any(
+                t.action == "deny" and t.trigger.voice == "content" and 0 <= t.start - trig.end < 60
+                for t in self.triggers
+            )
+        ):
+            return True  # "said the accusations against Goldberg were baseless": the charge judged, not made
+        if (
+            trig.action == "accuse"
             and trig.trigger.voice == "active"
             and _DENIED_BEFORE.search(s, max(0, trig.start - 40), trig.start)
         ):
