@@ -550,7 +550,7 @@ _ACCUSED_SENTENCES = 8
 # ambassador in August after Lithuania approved ..."); further on, clauses go elsewhere.
 _LATER_REACH = 100
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
-_MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile")
+_MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile", "shot down", "shoot down", "downed")
 _HARM_STEMS = {
     "strike": _MILITARY_HARM,
     "airstrike": _MILITARY_HARM,
