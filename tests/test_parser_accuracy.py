@@ -75,6 +75,11 @@ UNSEEN7_HELD_OUT_MIN_F1 = 0.61
 #: and reference data written until then; held-out half 0.650 / 0.650).
 UNSEEN8_MIN_F1 = 0.61
 UNSEEN8_HELD_OUT_MIN_F1 = 0.61
+#: The ninth (fixtures/unseen9), by a ninth author, split odd/even the same way (measured 0.641
+#: on arrival with the code of the session it arrived in, 0.642 with that session's rules and
+#: reference data written until then; held-out half 0.689 / 0.686).
+UNSEEN9_MIN_F1 = 0.60
+UNSEEN9_HELD_OUT_MIN_F1 = 0.64
 
 
 @cache
@@ -183,6 +188,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen7", _even_numbered, 12, UNSEEN7_HELD_OUT_MIN_F1),
     ("unseen8", None, 24, UNSEEN8_MIN_F1),
     ("unseen8", _even_numbered, 12, UNSEEN8_HELD_OUT_MIN_F1),
+    ("unseen9", None, 24, UNSEEN9_MIN_F1),
+    ("unseen9", _even_numbered, 12, UNSEEN9_HELD_OUT_MIN_F1),
 ]
 
 
