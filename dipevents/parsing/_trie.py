@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from re import _constants as _sre
 from re import _parser as _sre_parse
 from typing import Any
@@ -48,13 +48,13 @@ def _trie(words: Iterable[str]) -> dict:
     return trie
 
 
-def _build(node: dict) -> str:
+def _build(node: dict, escape: Callable[[str], str]) -> str:
     if not node:
         return ""
     alts = []
     optional = "" in node
     for ch in sorted(k for k in node if k):
-        alts.append(_escape(ch) + _build(node[ch]))
+        alts.append(escape(ch) + _build(node[ch], escape))
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -63,9 +63,13 @@ def _build(node: dict) -> str:
     return body
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """One alternation of ``words`` shaped as a trie: each branch point tried once."""
-    return _build(_trie(words))
+def trie_regex(words: Iterable[str], *, literal: bool = False) -> str:
+    """One alternation of ``words`` shaped as a trie: each branch point tried once.
+
+    A space stands for one to three whitespace characters and an apostrophe for either
+    apostrophe, as names are written; with ``literal``, every character stands for itself.
+    """
+    return _build(_trie(words), re.escape if literal else _escape)
 
 
 def trie_regex_by_first(words: Iterable[str]) -> dict[str, str]:
@@ -78,7 +82,7 @@ def trie_regex_by_first(words: Iterable[str]) -> dict[str, str]:
     {'i': 'ra(?:n|q)', 'o': 'man'}
     """
     trie = _trie(words)
-    return {ch: _build(trie[ch]) for ch in sorted(k for k in trie if k)}
+    return {ch: _build(trie[ch], _escape) for ch in sorted(k for k in trie if k)}
 
 
 def _escape(ch: str) -> str:

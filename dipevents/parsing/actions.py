@@ -14,11 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, reduce
+from itertools import compress
 from operator import or_
 from typing import Any
 
 from dipevents._resources import read_json
-from dipevents.parsing._trie import contains_any, finditer_at_prefixes, folded, literal_prefixes, required_words
+from dipevents.parsing._trie import (
+    contains_any,
+    finditer_at_prefixes,
+    folded,
+    literal_prefixes,
+    required_words,
+    trie_regex,
+)
 from dipevents.parsing.organisations import organisation_heads
 
 __all__ = [
@@ -183,17 +191,22 @@ class _KeyIndex:
         self._group_tests = []
         anywhere: list[str] = []
         for name, keys in groups.items():
-            pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)")
+            pattern = _any_of(keys)
             self._group_tests.append((name, pattern.match if name in _TOKEN_START else pattern.search))
             anywhere.extend(keys)
         # Most new tokens are in no group: one search for any group's key rules them out at once.
-        self._any_group = re.compile(
-            "|".join(re.escape(k) for k in sorted(set(anywhere), key=len, reverse=True)) or "(?!)"
-        ).search
-        self.by_prefix: dict[str, list[str]] = {}
-        for key in index:
-            if "-" not in key:
-                self.by_prefix.setdefault(key[:3], []).append(key)
+        self._any_group = _any_of(anywhere).search
+        # And most are in no group and hold no trigger key: one search for any key, of a
+        # trigger or a group, anywhere in the token (what every hit holds, and more) rules
+        # them out before the word-by-word checks.
+        self._any_key = _any_of([*index, *anywhere]).search
+        # The keys the token's words begin with (a word: three letters or more, cut at
+        # anything but a letter, as \b would cut it at a hyphen or an apostrophe). One pattern
+        # finds at each word start the longest key there, which stands for itself and the
+        # keys that begin it ("expel" in "expell").
+        plain = {k for k in index if "-" not in k and len(k) >= 3}
+        self._longest_keys = re.compile(r"(?<![^\W\d_])(?:" + trie_regex(plain, literal=True) + ")").findall
+        self._keys_begun = {k: tuple(k[:n] for n in range(1, len(k) + 1) if k[:n] in plain) for k in plain}
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
         self.keys_of: dict[str, tuple[str, ...]] = {}  # token -> keys it begins with (hits only)
         self.groups_of: dict[str, frozenset[str]] = {}  # token -> gate groups it contains (hits only)
@@ -236,26 +249,43 @@ class _KeyIndex:
             self.keys_of.clear()
             self.groups_of.clear()
             self.hit_tokens.clear()
-        by_prefix, groups = self.by_prefix, self._group_tests
-        for token in set(tokens).difference(self.seen):
-            low = token.lower()
-            keys = {k for w in _WORDS.findall(low) for k in by_prefix.get(w[:3], ()) if w.startswith(k)}
-            keys.update(k for k in self.hyphenated if k in low)
+        new = list(set(tokens).difference(self.seen))
+        self.seen.update(dict.fromkeys(new, 0))
+        lows = list(map(str.lower, new))
+        groups, keys_begun = self._group_tests, self._keys_begun
+        # (compress and map: the tokens without any key are passed over in C)
+        for token, low in compress(zip(new, lows, strict=True), map(self._any_key, lows)):
+            keys = set().union(*map(keys_begun.__getitem__, self._longest_keys(low)))
+            if "-" in low:
+                keys.update(k for k in self.hyphenated if k in low)
             found = frozenset([g for g, test in groups if test(low)]) if self._any_group(low) else _NO_GROUPS
-            bits = 0
             if keys or found:
                 self.keys_of[token] = tuple(keys)
                 self.groups_of[token] = found
                 self.hit_tokens.add(token)
+                bits = 0
                 for key in keys:
                     bits |= self._key_masks[key]
                 bits |= sum(self._group_bits[g] for g in found) << self._group_shift
-            self.seen[token] = bits
+                self.seen[token] = bits
 
     def keys_in(self, sentence: str) -> set[str]:
         """The trigger keys that begin a word of ``sentence``."""
         self.scan(sentence)  # (fills the memo for its tokens)
         return {k for token in self.hit_tokens.intersection(sentence.split()) for k in self.keys_of[token]}
+
+
+def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that matches where one of ``words`` (literal strings) stands, shaped as a
+    trie: each character of a token is compared with a few first letters, not with every
+    word in turn. Only whether a word stands there is asked, so a word that extends another
+    ("ministry" after "minist") is left out.
+    """
+    kept: list[str] = []
+    for word in sorted(set(words)):  # (a word's extensions sort right after it)
+        if not kept or not word.startswith(kept[-1]):
+            kept.append(word)
+    return re.compile(trie_regex(kept, literal=True) if kept else "(?!)")
 
 
 #: The verbs that close a speaker attribution ("..., the minister said"): the coder's speaker
@@ -292,10 +322,6 @@ def gate_groups(sentence: str) -> set[str]:
     ['officials', 'pair', 'speech', 'state']
     """
     return _key_index().scan(sentence)[2]
-
-
-# Words of the lower-cased sentence; a hyphen or apostrophe starts a new word, as \b would.
-_WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
 def prefilter(sentence: str) -> bool:
