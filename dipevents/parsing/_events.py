@@ -5,13 +5,21 @@ outcome depends only on the act's parties (actor and target ids, types and names
 id checks and the derived CAMEO/PLOVER fields), while the document's fields (doc id, url,
 publisher, publication date), the date and the report's fields need only cheap checks.
 
-An :class:`EventFactory` validates fully the first event of each (actor, target, action)
-with their types and names (cached across documents, bounded). Later events copy a
-validated event and replace the document, date and report fields, after checking them
+An :class:`EventFactory` keeps a validated event for each (actor, target, action) with
+their types and names, the template (cached across documents, bounded). Later events copy
+the template and replace the document, date and report fields, after checking them
 cheaply by the same rules the schema applies (stripped strings that are valid Unicode, a
 date that agrees with its precision, offsets ``0 <= start <= end``, a non-empty rule, a
 known salience), with the event id computed by the schema's own ``make_event_id``.
-Anything unusual takes the full validation path, so errors are raised exactly as before.
+
+A template is itself assembled from parts that full validation has passed before: each
+party (id, type and name, as given: their checks look at nothing else, and a party passes
+them alike as actor or as target) and the action (its derived CAMEO and PLOVER fields come
+from the vocabulary by the action alone), with the one check that spans the parts, that
+the actor is not the target, made here. A new combination of known parts, common in news
+(the same states, new pairings and acts), thus costs no validation; the first event with a
+party or an action not seen before is validated fully. Anything unusual takes the full
+validation path, so errors are raised exactly as before.
 
 ``tests/test_parsing_events.py`` checks that every event the parser emits on the seeds,
 the devset and the fixtures equals ``Event.model_validate(event.model_dump())`` and the
@@ -24,7 +32,7 @@ import datetime as dt
 from operator import itemgetter
 from typing import Any
 
-from dipevents.schema import Dataset, DatePrecision, Event, Salience, make_event_id
+from dipevents.schema import ActorType, Dataset, DatePrecision, Event, Salience, make_event_id
 
 __all__ = ["EventFactory"]
 
@@ -43,6 +51,9 @@ _PRECISION = {p.value: p for p in DatePrecision}
 
 _TEMPLATES: dict[tuple[Any, ...], Event] = {}  # (actor, target, action ...) -> a validated event
 _TEMPLATE_LIMIT = 20_000
+# The parts of the templates, as given -> as validated (bounded like the templates):
+_PARTIES: dict[tuple[Any, Any, Any], tuple[str, ActorType, str | None]] = {}  # (id, type, name)
+_ACTIONS: dict[Any, Event] = {}  # action -> a validated event with it
 
 
 _IDS_MEMO: dict[tuple[Any, ...], str] = {}
@@ -156,7 +167,10 @@ class EventFactory:
         """``Event.from_dict(data, record=record)``, the same result, usually faster."""
         fast = _FAST and data.keys() == _DATA_KEYS
         if fast:
-            template = _TEMPLATES.get(_ids_of(data))
+            ids = _ids_of(data)
+            template = _TEMPLATES.get(ids)
+            if template is None:
+                template = _assembled(ids)
             if template is not None:
                 doc_key = _doc_of(data)
                 if doc_key != self._doc_key:
@@ -166,7 +180,45 @@ class EventFactory:
                     return _copy(template, self._doc, report)
         event = Event.from_dict(data, record=record)  # raises as before on a bad field
         if fast:
-            if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
-                _TEMPLATES.clear()
-            _TEMPLATES[_ids_of(data)] = event
+            _remember(ids, event)
         return event
+
+
+def _remember(ids: tuple[Any, ...], event: Event) -> None:
+    """Keep a validated event as the template of its ``ids`` and its parts as validated."""
+    if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+        _TEMPLATES.clear()
+    _TEMPLATES[ids] = event
+    if len(_PARTIES) >= _TEMPLATE_LIMIT or len(_ACTIONS) >= _TEMPLATE_LIMIT:
+        _PARTIES.clear()
+        _ACTIONS.clear()
+    actor, actor_type, actor_name, target, target_type, target_name, action = ids
+    _PARTIES[actor, actor_type, actor_name] = (event.actor, event.actor_type, event.actor_name)
+    _PARTIES[target, target_type, target_name] = (event.target, event.target_type, event.target_name)
+    _ACTIONS[action] = event
+
+
+def _assembled(ids: tuple[Any, ...]) -> Event | None:
+    """The template full validation would make for ``ids``, from parts it has passed (see
+    the module docstring), or None when a part is new or the actor is the target."""
+    actor_in, actor_type_in, actor_name_in, target_in, target_type_in, target_name_in, action = ids
+    base = _ACTIONS.get(action)
+    actor = _PARTIES.get((actor_in, actor_type_in, actor_name_in))
+    target = _PARTIES.get((target_in, target_type_in, target_name_in))
+    if base is None or actor is None or target is None or (actor[0] == target[0] and actor[1] is target[1]):
+        return None  # (an event directed at its own actor: full validation refuses it)
+    # base's fields with the parties replaced: its action and derived fields stay, and so do
+    # its document and report fields and its event id, which every copy replaces.
+    fields = {
+        "actor": actor[0],
+        "actor_type": actor[1],
+        "actor_name": actor[2],
+        "target": target[0],
+        "target_type": target[1],
+        "target_name": target[2],
+    }
+    template = _copy(base, fields, {})
+    if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+        _TEMPLATES.clear()
+    _TEMPLATES[ids] = template
+    return template
