@@ -165,9 +165,6 @@ def cues() -> Cues:
     )
 
 
-_NO_GROUPS: frozenset[str] = frozenset()
-
-
 class _KeyIndex:
     """Every trigger's keys (word beginnings) and the actor module's gate groups (substrings),
     with a memo of the whitespace tokens already checked.
@@ -186,13 +183,19 @@ class _KeyIndex:
     def __init__(self, index: dict[str, tuple[int, ...]], groups: dict[str, tuple[str, ...]]) -> None:
         self.triggers = index
         self.groups = groups
+        # A token's triggers (bit i: trigger i) and, above them, its gate groups, in one int.
+        self._key_masks = {key: sum(1 << i for i in set(ids)) for key, ids in index.items()}
+        self._group_shift = 1 + max((i for ids in index.values() for i in ids), default=0)
+        self._trigger_bits = (1 << self._group_shift) - 1
+        self._group_bits = {name: 1 << i for i, name in enumerate(groups)}
         # One pattern per group: any of its keys as a substring (at the token's beginning for
-        # the groups in _TOKEN_START), tested in one C-level call.
+        # the groups in _TOKEN_START), tested in one C-level call; with the group's bit in place.
         self._group_tests = []
         anywhere: list[str] = []
         for name, keys in groups.items():
             pattern = _any_of(keys)
-            self._group_tests.append((name, pattern.match if name in _TOKEN_START else pattern.search))
+            test = pattern.match if name in _TOKEN_START else pattern.search
+            self._group_tests.append((self._group_bits[name] << self._group_shift, test))
             anywhere.extend(keys)
         # Most new tokens are in no group: one search for any group's key rules them out at once.
         self._any_group = _any_of(anywhere).search
@@ -208,13 +211,12 @@ class _KeyIndex:
         self._longest_keys = re.compile(r"(?<![^\W\d_])(?:" + trie_regex(plain, literal=True) + ")").findall
         self._keys_begun = {k: tuple(k[:n] for n in range(1, len(k) + 1) if k[:n] in plain) for k in plain}
         self.hyphenated = tuple(k for k in index if "-" in k)  # "re-open": tested as substrings
-        self.keys_of: dict[str, tuple[str, ...]] = {}  # token -> keys it begins with (hits only)
-        self.groups_of: dict[str, frozenset[str]] = {}  # token -> gate groups it contains (hits only)
-        # A token's triggers (bit i: trigger i) and, above them, its gate groups, in one int.
-        self._key_masks = {key: sum(1 << i for i in set(ids)) for key, ids in index.items()}
-        self._group_shift = 1 + max((i for ids in index.values() for i in ids), default=0)
-        self._trigger_bits = (1 << self._group_shift) - 1
-        self._group_bits = {name: 1 << i for i, name in enumerate(groups)}
+        # A found key's triggers: a longest key's are those of the keys it stands for.
+        self._found_masks = {k: reduce(or_, map(self._key_masks.__getitem__, self._keys_begun[k])) for k in plain}
+        self._found_masks.update((k, self._key_masks[k]) for k in self.hyphenated)
+        # token -> the keys found in it, longest keys standing for the keys they begin with
+        # (hits only)
+        self.keys_of: dict[str, tuple[str, ...]] = {}
         self._groups_by_mask: dict[int, set[str]] = {0: set()}  # (shared: not to be modified)
         self.seen: dict[str, int] = {}  # every token checked -> its bits (0: none)
         self.hit_tokens: set[str] = set()
@@ -247,32 +249,27 @@ class _KeyIndex:
         if len(self.seen) > self._MEMO_LIMIT:
             self.seen.clear()
             self.keys_of.clear()
-            self.groups_of.clear()
             self.hit_tokens.clear()
         new = list(set(tokens).difference(self.seen))
         self.seen.update(dict.fromkeys(new, 0))
         lows = list(map(str.lower, new))
-        groups, keys_begun = self._group_tests, self._keys_begun
+        groups, masks = self._group_tests, self._found_masks
         # (compress and map: the tokens without any key are passed over in C)
         for token, low in compress(zip(new, lows, strict=True), map(self._any_key, lows)):
-            keys = set().union(*map(keys_begun.__getitem__, self._longest_keys(low)))
+            keys = self._longest_keys(low)
             if "-" in low:
-                keys.update(k for k in self.hyphenated if k in low)
-            found = frozenset([g for g, test in groups if test(low)]) if self._any_group(low) else _NO_GROUPS
-            if keys or found:
+                keys.extend([k for k in self.hyphenated if k in low])
+            bits = sum([bit for bit, test in groups if test(low)]) if self._any_group(low) else 0
+            if keys or bits:
                 self.keys_of[token] = tuple(keys)
-                self.groups_of[token] = found
                 self.hit_tokens.add(token)
-                bits = 0
-                for key in keys:
-                    bits |= self._key_masks[key]
-                bits |= sum(self._group_bits[g] for g in found) << self._group_shift
-                self.seen[token] = bits
+                self.seen[token] = reduce(or_, map(masks.__getitem__, keys), bits)
 
     def keys_in(self, sentence: str) -> set[str]:
         """The trigger keys that begin a word of ``sentence``."""
         self.scan(sentence)  # (fills the memo for its tokens)
-        return {k for token in self.hit_tokens.intersection(sentence.split()) for k in self.keys_of[token]}
+        found = {k for token in self.hit_tokens.intersection(sentence.split()) for k in self.keys_of[token]}
+        return {begun for k in found for begun in self._keys_begun.get(k, (k,))}
 
 
 def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
