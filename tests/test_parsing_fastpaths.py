@@ -190,6 +190,41 @@ def test_gated_patterns_imply_their_gates_on_word_salad(s: str) -> None:
     _gated_patterns_imply_gates(s)
 
 
+def _trigger_keys_plain(s: str) -> set[str]:
+    """The trigger keys a sentence holds, found the plain way: a key begins one of the words
+    (letters only, three or more) of a lower-cased whitespace token, or, when hyphenated,
+    stands anywhere in such a token."""
+    keys = actions._key_index().triggers
+    found = set()
+    for token in s.split():
+        low = token.lower()
+        words = re.findall(r"[^\W\d_]{3,}", low)
+        for k in keys:
+            if ("-" in k and k in low) or ("-" not in k and any(w.startswith(k) for w in words)):
+                found.add(k)
+    return found
+
+
+def _same_trigger_keys(s: str) -> None:
+    plain = _trigger_keys_plain(s)
+    assert actions._key_index().keys_in(s) == plain, s
+    ids = {i for k in plain for i in actions._key_index().triggers[k]}
+    every = actions.triggers()
+    assert [t.name for t in actions._candidates(s)] == [every[i].name for i in sorted(ids)], s
+    assert actions.prefilter(s) == bool(plain), s
+
+
+def test_token_memo_finds_the_trigger_keys_of_real_text() -> None:
+    for s in _SENTENCES:
+        _same_trigger_keys(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SALAD)
+def test_token_memo_finds_the_trigger_keys_of_word_salad(s: str) -> None:
+    _same_trigger_keys(s)
+
+
 def test_token_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     index = actions._key_index()
     monkeypatch.setattr(index, "_MEMO_LIMIT", 10)

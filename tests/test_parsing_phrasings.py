@@ -54,3 +54,26 @@ def test_phrasing(case: dict) -> None:
         trigger_action = ev.rule.split(":")[0]
         assert trigger_action == ev.action or ev.rule.endswith(f"|as={ev.action}"), ev.rule
         assert ev.dataset.value == "text" and ev.doc_id == case["id"]
+
+
+def test_region_qualifiers_name_known_states_and_regions() -> None:
+    """``region_qualifiers`` in data/parser_lexicon.json: a misspelt code or region would make a
+    regional anaphor ("the Gulf state") silently resolve to nothing."""
+    from dipevents import countries
+    from dipevents._resources import read_json
+    from dipevents.parsing.actors import _region_qualifiers, _region_states
+
+    every = countries.all_countries()
+    codes = {c.iso3 for c in every}
+    values = {"region": {c.region for c in every}, "un_region": {c.un_region for c in every}}
+    raw = read_json("parser_lexicon.json")["anaphors"]["region_qualifiers"]
+    for word, members in raw.items():
+        assert word == word.lower() and "  " not in word, word
+        for member in members:
+            field, _, value = member.partition(":")
+            assert (value in values[field]) if value else (member in codes), (word, member)
+    resolved = _region_qualifiers()
+    assert {"QAT", "SAU"} <= resolved["gulf"] and "IRN" not in resolved["gulf"]
+    assert {"KAZ", "UZB"} <= resolved["central asian"] and len(resolved["african"]) > 40
+    assert _region_states(("central", "asian")) == resolved["central asian"]  # two words before one
+    assert _region_states(("small",)) is None
