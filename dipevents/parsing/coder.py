@@ -404,6 +404,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid
 # A relative clause between an envoy act and a state: the state is no longer its object.
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
+_AND_BEFORE = re.compile(r",\s{0,3}(?:and|but|while)\s{1,3}(?:the\s{1,3})?\Z")
 _ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
 # A present-tense verb, as in headlines ("Iran calls ..., summons Swiss envoy").
 _HEADLINE_VERB = re.compile(r"[a-z]{3,}s\b")
@@ -749,6 +750,7 @@ class _Coder:
         self._news_scanned = 0
         self.index = 0
         self.triggers: list[TriggerMatch] = []  # the current sentence's
+        self._mentions: list[Mention] = []  # the current sentence's
         self.transcript = False  # a press-conference transcript ("Q: ..." lines)
         self._answering: str | None = None  # the state answering its "A:" lines ("" when unclear)
         self.last_official: tuple[int, str] | None = None  # (sentence index, state) of the last official named
@@ -906,6 +908,7 @@ class _Coder:
             everyone = [m for m in everyone if m.start >= dateline.end()]
         mentions = [m for m in everyone if m.kind != "demonym_plural"] if _has_people(everyone) else everyone
         self.mentions_of.append(mentions)
+        self._mentions = mentions
         self._update_speaker(s, mentions)
         coded_actors: list[str] = []
         dates: list[DateMention] | None = None
@@ -1119,7 +1122,16 @@ class _Coder:
             and t.end <= trig.start
             and _ACCUSED_OF.search(t.text + s[t.end : t.end + 60])
             and not _CLAUSE_BREAK.search(s, t.end, trig.start)
+            and not self._new_subject_between(s, t.end, trig.start)
             for t in self.triggers
+        )
+
+    def _new_subject_between(self, s: str, start: int, end: int) -> bool:
+        """Whether a clause with a subject of its own opens between ``start`` and ``end``
+        ("accusing Moscow of ..., and Russia answered by expelling ...")."""
+        return any(
+            start <= m.start < end and m.subject_like and _AND_BEFORE.search(s, max(0, m.start - 12), m.start)
+            for m in self._mentions
         )
 
     def _actions(self, s: str, trig: TriggerMatch) -> list[str]:
