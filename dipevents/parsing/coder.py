@@ -924,7 +924,7 @@ class _Coder:
                 # nothing: the roles go first, as they rule out a third of the triggers and the
                 # cue searches, as costly, a twentieth.)
                 roles = self._roles(s, trig, self._with_people(s, trig, mentions, everyone))
-                if roles is None or self._skipped(s, trig):
+                if roles is None or self._skipped(s, trig) or _anothers_envoy_recalled(trig, roles, mentions):
                     continue
                 self._actors_of[id(trig)] = roles.actors
                 if dates is None:
@@ -2502,6 +2502,15 @@ def _word_end(s: str, start: int) -> int:
 def _near(a: dt.date | None, b: dt.date | None) -> bool:
     """Whether two dates may be the same act's (unknown dates may)."""
     return a is None or b is None or abs((a - b).days) <= _SAME_ACT_DAYS
+
+
+def _anothers_envoy_recalled(trig: TriggerMatch, roles: _Roles, mentions: list[Mention]) -> bool:
+    """Whether a recall's envoy is another state's ("Caracas ordered Washington's ambassador
+    home"): a state recalls only its own envoys, so the act is no recall."""
+    if trig.action != "recall_ambassador":
+        return False
+    actors = {a.actor for a in roles.actors}
+    return any(m.kind == "envoy" and trig.start <= m.start < trig.end and m.actor not in actors for m in mentions)
 
 
 def _deny_last(trig: TriggerMatch) -> bool:
