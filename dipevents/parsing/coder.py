@@ -261,6 +261,14 @@ _THAT_AFTER = re.compile(r"\s{1,3}that\b")
 _WARNED_AGAINST_THING = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
 _AND_VERB = re.compile(r",?\s{1,3}(?:and|but)\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
 _THAT_CLAUSE = re.compile(r"\bthat\s")
+# A participle before "by" ("the measures taken by Kuwait"): "by" names the agent of the noun
+# the participle qualifies, not of the nominal act before it.
+_PARTICIPLE_BY = re.compile(
+    # (not "ordered/announced/conducted by": "the expulsion of two diplomats ordered by Prague")
+    r"\b(?:(?!ordered|announced|conducted|decided)[a-z]{2,}ed|taken|made|given|done|set|put|held|shown|brought|sought|"
+    r"drawn|written|chosen|laid|sent|told|put\s{1,3}forward)\s{1,3}by\s{1,3}(?:the\s{1,3})?\Z"
+)
+_AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are)\b")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
 # package", "delayed the adoption of EU sanctions"): its subject did not do the act.
@@ -1662,6 +1670,9 @@ class _Coder:
                 continue
             if m.prep != "by" or _CLAUSE_BREAK.search(s, start, m.start) is not None:
                 continue
+            part = _PARTICIPLE_BY.search(s, max(start, m.start - 40), m.start)
+            if part and s[start : part.start()].strip() and not _AUXILIARY.search(s, start, part.start()):
+                continue  # "support for the measures taken by Kuwait": the agent of the measures
             group = _listed_after(s, mentions, k)  # "by Britain and France"
             return [g for g in self._members(group) if g.actor not in actor_ids]
         return []
