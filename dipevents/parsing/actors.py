@@ -395,6 +395,8 @@ def _anaphor_prefixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
 _ENVOY_HEAD = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|[Dd]elegate|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
+# The envoys' titles of ``title_before_of`` (an embassy or a delegation speaks for its state).
+_ENVOY_TITLE_OF = re.compile(r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s{1,3}[Cc]ommissioner|[Cc]harg[eé])\b")
 _PLACE_KINDS = frozenset({"capital", "seat"})
 _NAMED_AFTER_PLACE = re.compile(
     r"\s{1,3}(?:Group|[Aa]greements?|[Aa]ccords?|[Ff]ormat|[Pp]rocess|[Pp]rotocols?|[Dd]eclaration|[Cc]onventions?|"
@@ -994,11 +996,12 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
         before = sentence[max(0, mention.start - 80) : mention.start]
         # The title before the name ends on "of" or "of the" ("for" after a spokesperson).
         if may_end_in_title_of(before) and (tm := official_before.search(before)):
-            mention.kind = "official"
+            # ("the Ambassador of the Republic of the Philippines, Renato Pedro Villa": an envoy)
+            mention.kind = "envoy" if _ENVOY_TITLE_OF.match(tm.group(0).lstrip()) else "official"
             # Learn a name that follows ("Prime Minister of Albania Edi Rama").
             nm = _name_after_official().match(sentence[mention.end : mention.end + 80])
             if nm and nm.group(1).split()[0] not in ("The", "A", "In", "On", "And"):
-                discourse.learn(nm.group(1), mention.actor)
+                discourse.learn(nm.group(1), mention.actor, envoy=mention.kind == "envoy")
             # The title before belongs to the mention: "the president of Venezuela".
             mention.start = mention.start - (len(before) - tm.start())
             mention.text = sentence[mention.start : mention.end]

@@ -1481,7 +1481,7 @@ class _Coder:
                 # "Several countries, including Germany and France, condemned ...": the states
                 # named in the parenthesis are the subject's members that the text names.
                 return self._expand_left(s, left, i), "subject"
-            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)):
+            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(s, m, trig)):
                 if _ally_after(s, m.end):
                     continue
                 if _WE_CLAUSE.search(s, max(m.end, trig.start - 40), trig.start):
@@ -1599,12 +1599,18 @@ class _Coder:
             m = _THIS_ACT.match(s[trig.start + verb_end : trig.start + verb_end + 60])
         return m.group("act").lower() if m else None
 
-    def _envoy_speaks(self, m: Mention, trig: TriggerMatch) -> bool:
+    def _envoy_speaks(self, s: str, m: Mention, trig: TriggerMatch) -> bool:
         """An envoy makes a statement for its state when it is that statement's subject, not
         the object of another act in between ("the ambassador was summoned to the ministry,
-        which expressed a strong protest")."""
+        which expressed a strong protest") or just before ("summoned Ambassador Villa and
+        handed him a memorandum, in which it demanded ...")."""
         return trig.action in _STATEMENTS and not any(
-            t is not trig and m.end <= t.start and t.end <= trig.start for t in self.triggers
+            t is not trig
+            and (
+                (m.end <= t.start and t.end <= trig.start)
+                or (t.end <= m.start <= t.end + 40 and not _CLAUSE_BREAK.search(s, t.end, m.start))
+            )
+            for t in self.triggers
         )
 
     def _same_act_target(self, action: str, actor_ids: set[str]) -> list[Mention]:
@@ -2137,7 +2143,7 @@ class _Coder:
         left = [m for m in mentions if m.end <= trig.start]
         ordered = left if voice == "cyber" else list(reversed(left))
         for m in ordered if actor is None else ():
-            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(m, trig)) and m is not target:
+            if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(s, m, trig)) and m is not target:
                 if _ally_after(s, m.end):
                     continue
                 if _FOR_ACT.fullmatch(s, m.end, trig.start):
