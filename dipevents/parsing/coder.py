@@ -268,6 +268,12 @@ _PARTICIPLE_BY = re.compile(
     r"\b(?:(?!ordered|announced|conducted|decided)[a-z]{2,}ed|taken|made|given|done|set|put|held|shown|brought|sought|"
     r"drawn|written|chosen|laid|sent|told|put\s{1,3}forward)\s{1,3}by\s{1,3}(?:the\s{1,3})?\Z"
 )
+# An envoy named by title alone right after the act ("summoned the then high commissioner").
+_BARE_ENVOY = re.compile(
+    r"\s{1,3}the\s{1,3}(?:(?:then|new|acting|interim)\s{1,3})?(?:ambassador|high\s{1,3}commissioner|envoy|"
+    r"charg[eé]\s{1,3}d['’]\s?affaires)\b(?!\s{1,3}(?:of|from|in|at)\b|\s{1,3}to\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])|['’])",
+    re.I,
+)
 _AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are)\b")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
@@ -1293,6 +1299,10 @@ class _Coder:
                     targets, how_target = same, "same-act"
                 else:
                     targets, how_target = self._story_party(actor_ids), "story-party"
+        if not targets and not mutual and trig.action in _ENVOY_ACTIONS and _BARE_ENVOY.match(s, trig.end):
+            # "Dhaka summoned the high commissioner to protest": an envoy with no state named
+            # is the envoy of the story's other party.
+            targets, how_target = self._story_party(actor_ids), "envoy-party"
         if (not targets or how_target == "left") and not mutual and trig.action in ("condemn", "support"):
             author = _relative_act_author(s, actors[0], mentions)
             if author is not None and author.actor not in actor_ids:
