@@ -1034,8 +1034,16 @@ _BARE_TITLE_NAME = re.compile(
     r"Deputy\s{1,3}(?:Foreign|Prime))\s{1,3}Minister|President|Chancellor|"
     r"(?:(?:Deputy|Vice)\s{1,3})?Minister\s{1,3}(?:of|for)\s{1,3}(?:Foreign\s{1,3}Affairs|Defen[cs]e|Justice|Finance)|"
     r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
-    r"[Ss]pokes(?:man|woman|person))\s{1,3}"
-    r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){1,3}[A-Z][a-zà-ÿ'’-]{1,20})"
+    r"[Ss]pokes(?:man|woman|person)|(?:Labou?r|Interior|Justice|Trade|Finance|Home)\s{1,3}Secretary)\s{1,3}"
+    # (a surname alone, "President Ramos", only when the words after it cannot continue a name)
+    r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){0,3}[A-Z][a-zà-ÿ'’-]{1,20})(?![\w'’-]|\s{1,3}[A-Z])"
+)
+# Capitalised words a title may stand before that are no surname ("Prime Minister May" is
+# left to the people tables, which know Theresa May).
+_NOT_SURNAMES = frozenset(
+    {"The", "A", "An", "And", "But", "In", "On", "Of", "At", "For", "Said", "Says", "Told", "This", "That"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
+    | {"November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 _BARE_TITLE_AT = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title word stands)
 # A state right before the title ("Ecuadorian Foreign Minister", "Ecuador's Foreign Minister").
@@ -1048,7 +1056,13 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
     text names the state of an official who is not of the state it was just talking about."""
     if discourse.focus is None or "officials" not in groups:
         return
-    if not ("inister" in sentence or "resident" in sentence or "pokes" in sentence or "hancellor" in sentence):
+    if not (
+        "inister" in sentence
+        or "resident" in sentence
+        or "pokes" in sentence
+        or "hancellor" in sentence
+        or "ecretary" in sentence
+    ):
         return  # (every title the pattern knows holds one of these: a cheap test first)
     added = False
     for m in finditer_at_prefixes(_BARE_TITLE_NAME, _BARE_TITLE_AT, sentence, folded(sentence)):
@@ -1058,6 +1072,8 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
         name = m.group(1).split()
         if any(_names_place(word) for word in name):
             continue  # "President Biden of the United States": left to the tables
+        if len(name) == 1 and (name[0] in _NOT_SURNAMES or not m.group(0).startswith(("President", "Prime Minister"))):
+            continue  # a surname alone only after a head's title ("President Ramos")
         if start and any(x.end <= start and _STATE_JUST_BEFORE.fullmatch(sentence, x.end, start) for x in mentions):
             continue  # "Ecuadorian Foreign Minister ...": widened with its state elsewhere
         if sentence.startswith("In ") and any(x.start == 3 and x.end < start for x in mentions):
