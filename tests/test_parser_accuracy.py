@@ -80,6 +80,11 @@ UNSEEN8_HELD_OUT_MIN_F1 = 0.61
 #: reference data written until then; held-out half 0.689 / 0.686).
 UNSEEN9_MIN_F1 = 0.60
 UNSEEN9_HELD_OUT_MIN_F1 = 0.64
+#: The tenth (fixtures/unseen10), by a tenth author, split odd/even the same way (measured
+#: 0.682 on arrival with the code of the session it arrived in, 0.685 with that session's rules
+#: written until then; held-out half 0.685 / 0.685).
+UNSEEN10_MIN_F1 = 0.64
+UNSEEN10_HELD_OUT_MIN_F1 = 0.64
 
 
 @cache
@@ -190,6 +195,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen8", _even_numbered, 12, UNSEEN8_HELD_OUT_MIN_F1),
     ("unseen9", None, 24, UNSEEN9_MIN_F1),
     ("unseen9", _even_numbered, 12, UNSEEN9_HELD_OUT_MIN_F1),
+    ("unseen10", None, 24, UNSEEN10_MIN_F1),
+    ("unseen10", _even_numbered, 12, UNSEEN10_HELD_OUT_MIN_F1),
 ]
 
 
