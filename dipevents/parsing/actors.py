@@ -1035,7 +1035,8 @@ _BARE_TITLE_NAME = re.compile(
     r"(?:(?:Deputy|Vice)\s{1,3})?Minister\s{1,3}(?:of|for)\s{1,3}(?:Foreign\s{1,3}Affairs|Defen[cs]e|Justice|Finance)|"
     r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
     r"[Ss]pokes(?:man|woman|person)|(?:Labou?r|Interior|Justice|Trade|Finance|Home)\s{1,3}Secretary)\s{1,3}"
-    # (a surname alone, "President Ramos", only when the words after it cannot continue a name)
+    # (the name ends where no capitalised word follows; a surname alone, "President Ramos", is
+    # kept only after a head's title, see _add_bare_officials)
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){0,3}[A-Z][a-zà-ÿ'’-]{1,20})(?![\w'’-]|\s{1,3}[A-Z])"
 )
 # Capitalised words a title may stand before that are no surname ("Prime Minister May" is
