@@ -557,6 +557,12 @@ _HARM_OBJECT = re.compile(
 _MINISTRY_IN = re.compile(r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|office|department)\s{1,3}in\s{1,3}", re.I)
 _PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
+# A nested clause opening: content ("the charge that Haiti had"), infinitive ("to stop
+# actions", not "to Moscow" or "to the talks") or gerund ("of using").
+_NESTED_CLAUSE = re.compile(
+    r"\bthat\s|\bto\s{1,3}[\"“]?(?:\w{2,12}ly\s{1,3})?(?!(?:the|a|an|its|their|his|her|this|these|those)\b)[a-z]{2,}\b"
+    r"|\bof\s{1,3}\w{2,15}ing\b"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
 # Harms an earlier accusation in the text may name the author of, and how far back it may be.
 _ATTACK_NOUNS = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
@@ -1557,16 +1563,7 @@ class _Coder:
             # not what its pronoun subject stands for (unless it is the speaker); a place may be
             # ("It accused Tehran of spreading Shiism in Morocco"), and so may a state a later
             # clause names ("It accused Washington of ..., and said ... over Havana").
-            if focus and (
-                self.speaker is not None
-                or not any(
-                    m.actor == focus
-                    and m.start >= trig.end
-                    and m.prep not in _PLACE_PREPOSITIONS
-                    and not _CLAUSE_BREAK.search(s, trig.end, m.start)
-                    for m in mentions
-                )
-            ):
+            if focus and (self.speaker is not None or focus not in self._verb_argument(s, trig, mentions)):
                 return [self._virtual(focus, "pronoun")], "pronoun"
         if self.last_official and self.index - self.last_official[0] <= 1 and _HE_SAID.match(s, 0, trig.start):
             # "He said the steps would reduce relations ...": the official just named says it.
@@ -1578,6 +1575,22 @@ class _Coder:
             if before:
                 return self._actors_of[id(before[-1])], "coordinated"
         return [], ""
+
+    @staticmethod
+    def _verb_argument(s: str, trig: TriggerMatch, mentions: list[Mention]) -> set[str]:
+        """The parties the trigger's own clause names after it ("They sided with Iraq during
+        the war against Iran": Iraq and Iran), short of a clause break, places, possessors
+        ("the security of Chad") and what a nested clause names: a content clause ("rejected
+        the charge that Haiti had ..."), an infinitive ("called on Qatar to stop actions
+        that threaten Chad") or a gerund ("accused Berlin of using ... to smear China")."""
+        found: set[str] = set()
+        for m in mentions:
+            if m.start < trig.end or m.prep in _PLACE_PREPOSITIONS or m.prep == "of":
+                continue
+            if _CLAUSE_BREAK.search(s, trig.end, m.start) or _NESTED_CLAUSE.search(s, trig.end, m.start):
+                break
+            found.add(m.actor)
+        return found
 
     def _act_of_clause_before(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
