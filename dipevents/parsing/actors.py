@@ -341,8 +341,13 @@ def _lexicon() -> dict:
 
 @cache
 def _official_after() -> re.Pattern[str]:
-    titles = _lexicon()["officials"]["titles"]
-    return re.compile(r"\A(?:['’]s?)?\s{1,3}(?:" + titles + r")(?:" + _lexicon()["officials"]["person_name"] + r")?")
+    officials = _lexicon()["officials"]
+    return re.compile(
+        r"\A(?:['’]s?)?\s{1,3}(?:" + officials["titles"] + r")(?:" + officials["person_name"] + r")?"
+        # (after a possessive only: "the Russian Investigative Committee" is left to the
+        # organisation finder, which tells "American Jewish Committee" from a state's body)
+        r"|\A['’]s\s{1,3}(?:" + officials["possessed_body"] + r")"
+    )
 
 
 @cache
@@ -416,7 +421,9 @@ _IGO_TITLE_GAP = re.compile(
 _IGO_TITLE_AFTER = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,3}?(?:[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|[Cc]hief|[Hh]ead|[Pp]resident|"
     r"[Cc]hair(?:man|woman|person)?|[Cc]ommissioner|[Ss]pokes(?:man|woman|person)|[Dd]irector[- ][Gg]eneral|[Ee]nvoy|"
-    r"[Hh]igh\s{1,3}[Rr]epresentative|[Rr]epresentative|[Aa]mbassador|top\s{1,3}diplomat)\b"
+    r"[Hh]igh\s{1,3}[Rr]epresentative|[Rr]epresentative|[Aa]mbassador|top\s{1,3}diplomat|"
+    # its organs ("the African Union's Peace and Security Council")
+    r"Council|Commission|Committee|Parliament|Assembly|Summit)\b"
     r"|\s{1,3}(?:Secretary[- ]General|High\s{1,3}Representative|Chair(?:man|woman|person)?|Commissioner|"
     r"Spokes(?:man|woman|person)|Director[- ]General)\b"
 )
@@ -1034,7 +1041,8 @@ _BARE_TITLE_NAME = re.compile(
     r"Deputy\s{1,3}(?:Foreign|Prime))\s{1,3}Minister|President|Chancellor|"
     r"(?:(?:Deputy|Vice)\s{1,3})?Minister\s{1,3}(?:of|for)\s{1,3}(?:Foreign\s{1,3}Affairs|Defen[cs]e|Justice|Finance)|"
     r"(?:(?:[Ff]oreign\s{1,3}(?:[Mm]inistry|[Oo]ffice)|[Gg]overnment|[Pp]residential|[Mm]inistry)\s{1,3})?"
-    r"[Ss]pokes(?:man|woman|person)|(?:Labou?r|Interior|Justice|Trade|Finance|Home)\s{1,3}Secretary)\s{1,3}"
+    r"[Ss]pokes(?:man|woman|person)|(?:Labou?r|Interior|Justice|Trade|Finance|Home|Principal|Permanent|Cabinet)"
+    r"\s{1,3}Secretary)\s{1,3}"
     # (the name ends where no capitalised word follows; a surname alone, "President Ramos", is
     # kept only after a head's title, see _add_bare_officials)
     r"((?:[A-Z][a-zà-ÿ'’-]{1,20}\s{1,3}){0,3}[A-Z][a-zà-ÿ'’-]{1,20})(?![\w'’-]|\s{1,3}[A-Z])"

@@ -1034,7 +1034,14 @@ class _Coder:
             subject = first if first not in self.gaz.igo_codes and first not in self.discourse.types else None
         subject = subject or None
         for m in mentions:
-            if m.actor_type == "state" and m.kind not in ("anaphor", "pair") and m.actor != subject:
+            if (
+                m.actor_type == "state"
+                and m.kind not in ("anaphor", "pair")
+                and m.actor != subject
+                # "at a London conference": a city as a noun's modifier is no party to the story
+                # (unlike "died in custody in Tehran", which points at the state)
+                and not (m.kind == "capital" and _attributive(s, m))
+            ):
                 d.note_state(m.actor, subject=False)
         if subject is not None:
             d.note_state(subject, subject=True)
@@ -2526,6 +2533,17 @@ def _dayish(s: str) -> bool:
     if s.isascii():
         return contains_any(s, _ASCII_DIGITS)
     return _A_DIGIT.search(s) is not None
+
+
+def _attributive(s: str, m: Mention) -> bool:
+    """Whether a name stands between an article and a lower-case noun ("a London conference")."""
+    after = s[m.end : m.end + 2]
+    return (
+        len(after) == 2
+        and after[0] == " "
+        and after[1].islower()
+        and (s[max(0, m.start - 4) : m.start].endswith((" a ", " an ", "the ")) or s[: m.start] in ("A ", "An "))
+    )
 
 
 def _joined(s: str, a: Mention, b: Mention) -> bool:
