@@ -614,6 +614,10 @@ _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.valu
 # "the Taiwan question", "the Iran nuclear issue": a state named as a topic.
 _TOPIC_AFTER = re.compile(r"\s{1,3}(?:nuclear\s{1,3})?(?:question|issue|problem|dossier|file)\b")
 # ", and Australia condemned it": a comma and a conjunction open a clause whose subject follows.
+# What joins a next clause's subject to the clause before ("..., and the Comoros cut ties").
+_CLAUSE_JOIN_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s{1,3}(?:the\s{1,3})?\Z")
+# Between a subject and its verb: adverbs and auxiliaries only ("Kuwait also recalled").
+_SUBJECT_GAP = re.compile(r"\s{1,3}(?:(?:also|then|later|too|swiftly|promptly|has|have|had)\s{1,3}){0,2}")
 _NEW_CLAUSE_BEFORE = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|no\s{1,3}later\s{1,3}than)\s{1,3}(?:(?:midnight|noon|the\s{1,3}end\s{1,3}of)\s{1,3})?"
@@ -1853,6 +1857,8 @@ class _Coder:
                 and CLAUSE_VERB_AFTER.match(s, m.end)
             ):
                 break  # "concern over the takeover, and Australia condemned it": the next clause's subject
+            if m.subject_like and self._subject_of_next_act(s, trig, cands, k):
+                break  # "Djibouti lowered its representation and the Comoros cut ties": the next act's subject
             if trig.action == "support" and _TOPIC_AFTER.match(s, m.end):
                 continue  # "support on the Taiwan question": a topic, not a party
             if trig.action == "condemn" and _VICTIM_BEFORE.search(s, max(trig.end, m.start - 30), m.start):
@@ -1922,6 +1928,17 @@ class _Coder:
                     break
             return self._members(group[:closed]), "object"
         return [], ""
+
+    def _subject_of_next_act(self, s: str, trig: TriggerMatch, cands: list[Mention], k: int) -> bool:
+        """Whether ``cands[k]`` (or the list it heads), joined by "and" or a comma, stands right
+        before another active trigger, as its subject ("and the Comoros cut ties")."""
+        if not _CLAUSE_JOIN_BEFORE.search(s, max(trig.end, cands[k].start - 16), cands[k].start):
+            return False
+        end = cands[list_run_end(s, cands, k)].end
+        return any(
+            t is not trig and t.start > end and t.trigger.voice == "active" and _SUBJECT_GAP.fullmatch(s, end, t.start)
+            for t in self.triggers
+        )
 
     def _left_other(
         self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
