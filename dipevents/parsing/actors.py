@@ -970,7 +970,17 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
                 mention.text = sentence[mention.start : end]
                 widened = True
                 continue
-        elif mention.actor_type != "state" or mention.kind == "person":
+        elif mention.kind == "person" and mention.actor_type == "state":
+            # "the government of Daniel Ortega", "the administration of President Joe Biden":
+            # the head's government acts.
+            g = _GOVERNMENT_OF.search(sentence, max(0, mention.start - 60), mention.start)
+            if g is not None:
+                mention.start = g.start()
+                mention.text = sentence[mention.start : mention.end]
+                mention.kind = "official"
+                widened = True
+            continue
+        elif mention.actor_type != "state":
             continue
         else:
             # The title after the name needs an apostrophe or whitespace right after it.
@@ -1034,6 +1044,10 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     mentions[:] = kept
 
 
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:[Tt]he\s{1,3})?(?:government|administration|regime|cabinet|junta)\s{1,3}of\s{1,3}"
+    r"(?:(?:President|Prime\s{1,3}Minister|Premier|Chancellor|King|Emir|Sultan|General)\s{1,3})?\Z"
+)
 # A title and a name with no state before them ("Foreign Minister Ricardo Alvarado",
 # "Government spokesman Aziz Saleh").
 _BARE_TITLE_NAME = re.compile(
