@@ -935,6 +935,24 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     return mentions
 
 
+def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tuple[str, ...]:
+    """Two states named earlier in the sentence after prepositions ("flew to Damascus and to
+    Ankara, and in both capitals urged the two governments"), which "the two governments"
+    then means rather than the story's pair; none when only one state before is not a
+    subject ("Albania cut ties with Iran, and the two countries": the story's pair)."""
+    governed = [
+        x.actor
+        for x in mentions
+        if x.end <= start
+        and x.actor_type == "state"
+        and x.kind != "pair"
+        and x.start
+        and _prep_before(sentence, x.start) is not None
+    ]
+    actors = tuple(dict.fromkeys(governed))
+    return actors if len(actors) == 2 else ()
+
+
 def _names_place(name: str) -> bool:
     """Whether a would-be person's name is a state's or organisation's form ("Egypt")."""
     entry = gazetteer().lookup(name.strip())
@@ -1251,9 +1269,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
                 extra.append(Mention(m.start(), m.end(), m.group(0), owner, "state", "ally"))
     for m in finditer_at_prefixes(pair_re, pair_at, sentence, low) if discourse.pair and "pair" in groups else ():
         if not _overlaps(mentions, m.start(), m.end()):
-            extra.append(
-                Mention(m.start(), m.end(), m.group(0), discourse.pair[0], "state", "pair", members=discourse.pair)
-            )
+            pair = _pair_named_before(sentence, mentions, m.start()) or discourse.pair
+            extra.append(Mention(m.start(), m.end(), m.group(0), pair[0], "state", "pair", members=pair))
     if discourse.lists and "state" in groups:
         for m in _group_anaphor().finditer(sentence):
             # "recalling its ambassadors in the four countries": the four states just listed.
