@@ -557,6 +557,11 @@ _HARM_OBJECT = re.compile(
 _MINISTRY_IN = re.compile(r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|office|department)\s{1,3}in\s{1,3}", re.I)
 _PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
+# Between a verb and its direct object: an article or possessive and up to two modifiers
+# ("called in Myanmar's", "accused the Russian").
+_DIRECT_OBJECT_GAP = re.compile(
+    r"\s{0,3}(?:(?:the|a|an|its|their|his|her)\s{1,3})?(?:(?!(?:that|and|to|for|if|when|while|but)\b)[A-Za-z-]{2,15}\s{1,3}){0,2}"
+)
 # A nested clause opening: content ("the charge that Haiti had"), infinitive ("to stop
 # actions", not "to Moscow" or "to the talks") or gerund ("of using").
 _NESTED_CLAUSE = re.compile(
@@ -1222,6 +1227,17 @@ class _Coder:
             return None
         if trig.trigger.name == _SUSPEND_MEMBER and any(a.actor_type != "igo" for a in actors):
             return None  # "Niger suspended French broadcasters": a state suspends no member
+        if (
+            len(actors) == 1
+            and actors[0].kind == "anaphor"
+            and "leave" not in trig.text  # ("gave him 48 hours to leave the Nigerien territory": its own)
+            and self._object_is(s, trig, mentions, actors[0].actor)
+        ):
+            # "the ministry called in Myanmar's charge d'affaires" with Myanmar in focus: a state
+            # does not summon or accuse itself, so "the ministry" is the story's other party's.
+            other = self._story_party({actors[0].actor})
+            if other:
+                actors, how_actor = other, "anaphor-other"
         actors = [*actors, *self._joiners(s, actors, mentions, trig), *self._companions(s, actors, mentions, trig)]
         actor_ids = {a.actor for a in actors}
         if trig.action in ("support", "condemn") and _ITS_ACT.match(s, trig.end):
@@ -1586,6 +1602,15 @@ class _Coder:
             if before:
                 return self._actors_of[id(before[-1])], "coordinated"
         return [], ""
+
+    @staticmethod
+    def _object_is(s: str, trig: TriggerMatch, mentions: list[Mention], actor: str) -> bool:
+        """Whether the first party named right after the trigger, in its clause, is ``actor``."""
+        for m in mentions:
+            if m.start < trig.end or m.kind in ("anaphor", "pair", "ally") or m.actor_type not in ("state", "igo"):
+                continue  # ("its northern neighbour": the coder finds whom it means)
+            return m.actor == actor and _DIRECT_OBJECT_GAP.fullmatch(s, trig.end, m.start) is not None
+        return False
 
     @staticmethod
     def _verb_argument(s: str, trig: TriggerMatch, mentions: list[Mention]) -> set[str]:
