@@ -85,6 +85,11 @@ UNSEEN9_HELD_OUT_MIN_F1 = 0.64
 #: written until then; held-out half 0.685 / 0.685).
 UNSEEN10_MIN_F1 = 0.64
 UNSEEN10_HELD_OUT_MIN_F1 = 0.64
+#: The eleventh (fixtures/unseen11), by an eleventh author, split odd/even the same way
+#: (measured 0.570 on arrival with the code of the session it arrived in, 0.585 with that
+#: session's rules written until then; held-out half 0.562 / 0.592).
+UNSEEN11_MIN_F1 = 0.55
+UNSEEN11_HELD_OUT_MIN_F1 = 0.55
 
 
 @cache
@@ -197,6 +202,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen9", _even_numbered, 12, UNSEEN9_HELD_OUT_MIN_F1),
     ("unseen10", None, 24, UNSEEN10_MIN_F1),
     ("unseen10", _even_numbered, 12, UNSEEN10_HELD_OUT_MIN_F1),
+    ("unseen11", None, 24, UNSEEN11_MIN_F1),
+    ("unseen11", _even_numbered, 12, UNSEEN11_HELD_OUT_MIN_F1),
 ]
 
 
