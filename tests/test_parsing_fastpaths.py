@@ -117,8 +117,18 @@ def test_trigger_keys_hide_no_trigger_on_word_salad(s: str) -> None:
 
 
 def _gazetteer_slow(s: str) -> list[tuple[int, int]]:
+    # Every form the full pattern finds, left to right; where what it matched is no form as
+    # written ("south Korean", matched without regard to case), the search goes on inside it
+    # ("Korean").
     gaz = actors.gazetteer()
-    return [m.span() for m in gaz.pattern.finditer(s) if gaz.lookup(m.group(0)) is not None]
+    out, pos = [], 0
+    while (m := gaz.pattern.search(s, pos)) is not None:
+        if gaz.lookup(m.group(0)) is not None:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    return out
 
 
 def _gazetteer_at_capitals(s: str) -> list[tuple[int, int]]:

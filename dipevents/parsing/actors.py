@@ -260,6 +260,24 @@ def _match_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> Iter
 
 
 @cache
+def shared_forms() -> dict[str, tuple[str, tuple[str, ...], str]]:
+    """Forms two states share ("Congo", "Korean") -> (kind, the states, the default or "")."""
+    from dipevents import countries
+    from dipevents.errors import UnknownCountryError
+
+    out: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    for n, row in enumerate(read_csv("parser_shared_forms.csv"), start=1):
+        actors = tuple(row["actors"].split("|"))
+        default = row.get("default") or ""
+        for code in (*actors, *([default] if default else [])):
+            if not countries.is_iso3(code):
+                where = f"parser_shared_forms.csv, data row {n} ({row['form']!r})"
+                raise UnknownCountryError(f"{where}: {code!r} is not a code in countries.csv", value=code)
+        out[row["form"]] = (row["kind"], actors, default)
+    return out
+
+
+@cache
 def gazetteer() -> Gazetteer:
     """The gazetteer of every state, IGO and listed official; built once, on first use."""
     from dipevents import countries
@@ -268,6 +286,9 @@ def gazetteer() -> Gazetteer:
     ambiguous = countries.ambiguous_forms()
     for form, (iso3, kind) in countries.surface_forms().items():
         forms[form] = Entry(iso3, "state", kind, form in ambiguous)
+    for form, (kind, actors, default) in shared_forms().items():
+        # (the default stands in the gazetteer; find_mentions picks the state the text means)
+        forms[form] = Entry(default or actors[0], "state", kind, True)
     for form, code, amb in _igo_forms():
         if amb:
             continue  # "Security Council", "WHO": too often something else without more context
@@ -479,6 +500,7 @@ class Discourse:
     types: dict[str, str] = field(default_factory=dict)  # organisation id -> actor_type
     names: dict[str, str] = field(default_factory=dict)  # organisation id -> its name
     envoys: set[str] = field(default_factory=set)  # learnt names of envoys (kind "envoy" when found again)
+    named: set[str] = field(default_factory=set)  # states named by a form of their own (not "Congo")
     # Title ("minister", "foreign minister", "spokes") -> (actor, actor_type) of each official
     # named with it -> [times named, sentence last named]: "the minister" refers back to one.
     titles: dict[str, dict[tuple[str, str], list[int]]] = field(default_factory=dict)
@@ -755,6 +777,7 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     # (_REGIONS_AFTER needs one of these words: a cheap test once per sentence)
     regions = "regions" in low or "provinces" in low or "enclaves" in low or "republics" in low
     lookup = gaz.lookup
+    shared = shared_forms()
     for m in gaz.scan(sentence):
         text = m.group()
         entry = lookup(text)
@@ -773,7 +796,18 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
                 continue
             if _FORMER_JUST_BEFORE.search(sentence, max(0, start - 12), start):
                 continue  # "former U.S. President ...": not the state's official any more
-        found.append(Mention(start, end, text, entry.actor, entry.actor_type, kind))
+        actor = entry.actor
+        if entry.actor_type == "state":
+            share = shared.get(text)
+            if share is None:
+                discourse.named.add(actor)
+            else:
+                # "Congo" after "the Democratic Republic of Congo": the state the text named
+                meant = [a for a in share[1] if a in discourse.named]
+                actor = meant[0] if len(meant) == 1 else share[2] if not meant else ""
+                if not actor:
+                    continue
+        found.append(Mention(start, end, text, actor, entry.actor_type, kind))
         plural = plural or kind == "demonym_plural"
         igo = igo or kind == "igo"
         if kind == "igo" and entry.actor.startswith("UN") and "Security Council" not in discourse.people:
