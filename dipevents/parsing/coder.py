@@ -562,6 +562,13 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"}
 _DIRECT_OBJECT_GAP = re.compile(
     r"\s{0,3}(?:(?:the|a|an|its|their|his|her)\s{1,3})?(?:(?!(?:that|and|to|for|if|when|while|but)\b)[A-Za-z-]{2,15}\s{1,3}){0,2}"
 )
+# An agreement reached with a partner ("agreed with", "signed a joint communique with").
+_AGREED_BEFORE = re.compile(
+    r"\b(?:agree[sd]?|reached\s{1,3}(?:an?\s{1,3})?(?:agreement|deal|accord)|signed\s{1,3}(?:an?\s{1,3})?"
+    r"(?:joint\s{1,3})?(?:agreement|deal|accord|communiqu[eé]|protocol|declaration))\s{1,3}with\s{1,3}(?:the\s{1,3})?\Z"
+)
+# From the partner to the act: a time and "to", or a participle ("... with Fiji on Monday to restore").
+_AGREEMENT_GAP = re.compile(r"(?:\s{1,3}(?:on|in|last|this)\s{1,3}[\w ]{2,20}?)?(?:,\s{0,3})?\s{1,3}(?:to\s{1,3})?")
 # A nested clause opening: content ("the charge that Haiti had"), infinitive ("to stop
 # actions", not "to Moscow" or "to the talks") or gerund ("of using").
 _NESTED_CLAUSE = re.compile(
@@ -680,6 +687,7 @@ class _Roles:
     how_actor: str
     how_target: str
     mutual: bool = False
+    both_ways: bool = False  # each actor with each target, and back ("agreed with Fiji to restore ties")
 
 
 def _doc_id(text: str) -> str:
@@ -1276,6 +1284,11 @@ class _Coder:
             protected = [m for m in mentions if rep and m.start == rep.end() and m.actor_type == "state"]
             if protected and s.startswith(" interests", protected[0].end):
                 targets, how_target = protected, "protected-state"
+        both_ways = False
+        if not targets and trig.trigger.mutual and (partner := self._agreed_with(s, trig, mentions, actor_ids)):
+            # "Australia and New Zealand agreed with Fiji to restore relations": an agreement
+            # between the actors and the partner, each way.
+            targets, how_target, both_ways = partner, "agreed-with", True
         mutual = False
         # "accused each other", or "the two countries each expelled a diplomat" (no target: with
         # one, "each" distributes the act, as in "Germany and France each expelled four Russians").
@@ -1390,7 +1403,7 @@ class _Coder:
             targets, how_target = self._harm_author(harm.group("harm").lower(), actor_ids), "harm-author"
         if not targets and not mutual:
             return None
-        return _Roles(actors, targets, how_actor, how_target, mutual)
+        return _Roles(actors, targets, how_actor, how_target, mutual, both_ways)
 
     def _harm_author(self, harm: str, actor_ids: set[str]) -> list[Mention]:
         """The state that one of the two sentences before reports doing the harm: the state
@@ -1602,6 +1615,21 @@ class _Coder:
             if before:
                 return self._actors_of[id(before[-1])], "coordinated"
         return [], ""
+
+    @staticmethod
+    def _agreed_with(s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
+        """The partner of an agreement the actors reached just before a mutual act ("agreed with
+        Fiji on Monday to restore relations", "signed a communique with Liberia establishing")."""
+        for m in reversed(mentions):
+            if m.end > trig.start:
+                continue
+            if m.prep != "with" or m.actor in actor_ids or m.actor_type != "state":
+                return []
+            agreed = _AGREED_BEFORE.search(s, max(0, m.start - 45), m.start)
+            if agreed is None or not _AGREEMENT_GAP.fullmatch(s, m.end, trig.start):
+                return []
+            return [m]
+        return []
 
     @staticmethod
     def _object_is(s: str, trig: TriggerMatch, mentions: list[Mention], actor: str) -> bool:
@@ -2313,7 +2341,8 @@ class _Coder:
     def _pairs(self, roles: _Roles) -> list[tuple[Mention, Mention]]:
         if roles.mutual:
             return [(a, b) for a in roles.actors for b in roles.actors if a.actor != b.actor]
-        return [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
+        pairs = [(a, t) for a in roles.actors for t in roles.targets if a.actor != t.actor]
+        return pairs + [(t, a) for a, t in pairs] if roles.both_ways else pairs
 
     def _date(self, s: str, trig: TriggerMatch, dates: list[DateMention], action: str) -> _When:
         """The act's date, its precision, and whether the sentence itself gave it."""
