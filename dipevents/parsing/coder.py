@@ -1835,7 +1835,13 @@ class _Coder:
                 continue
             after = s[m.end : m.end + 50]
             v = verbs.search(after)
-            if v and not any(o.start > m.end and o.start < m.end + v.start() for o in mentions):
+            if (
+                v
+                and not any(o.start > m.end and o.start < m.end + v.start() for o in mentions)
+                # "condemned the Hungarian decision as a mistake and said ...": the verb is
+                # joined to the trigger's, whose subject says it
+                and not after[: v.start()].rstrip().endswith((" and", ",and"))
+            ):
                 return m
             if m.possessive:
                 continue  # "... and said Dakar's decision was hasty": what was said, not who said it
