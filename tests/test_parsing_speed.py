@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipevents.parsing import _trie, actors, coder, dates, sentences
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
-from dipevents.parsing.actions import triggers
+from dipevents.parsing.actions import cues, triggers
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
 
 # Words that begin trigger patterns, and characters that fold to ASCII letters.
@@ -337,6 +338,20 @@ _GATED_SALAD = st.lists(
             *("with", "alongside", "as well", "joined", "each other", "mutual", "both  sides", "the two countries"),
             *("Foreign Minister", "Edi Rama", "spokesman", "Government", "Prime", "President", "ſ", "İ", "x", "\n"),
             *("accused", "Blaming", "suspects", "of", "for", "stop", "ceased", "in", "response", "to", "protest", "at"),
+            *(
+                "if",
+                "IF",
+                "may",
+                "May",
+                "could",
+                "plans",
+                "would",
+                "whether",
+                "order",
+                "troops",
+                "threatened",
+                "unless",
+            ),
             *("joined", "echoed", "its", "ally", "member", "states", "signed", "on", "5/27/1998", "treaty", "been"),
         ]
     ),
@@ -354,6 +369,8 @@ def _same_gated(s: str) -> None:
             assert coder._holds(s, coder._IMPUTED_WORDS, max(0, p - 50), p), (s, p)
         if coder._STOPPED_BEFORE.search(s, max(0, p - 20), p):
             assert coder._holds(s, coder._STOPPED_WORDS, max(0, p - 20), p), (s, p)
+        if cues().hypothetical.search(coder._Coder._window(None, s, p, 50)):  # type: ignore[arg-type]
+            assert coder._holds(s, coder._hypothetical_words(), max(0, p - 50), p), (s, p)
         if coder._REASON.search(s[max(0, p - 90) : p]):
             assert coder._holds(s, coder._REASON_WORDS, max(0, p - 90), p), (s, p)
         # (the role and date checks: before a trigger, a mention or a date; after a mention)
@@ -369,6 +386,7 @@ def _same_gated(s: str) -> None:
 def test_gated_patterns_find_what_the_plain_search_finds_on_real_text() -> None:
     assert coder._WHO_WORDS == ("that", "which", "who")
     assert coder._IMPUTED_WORDS and coder._STOPPED_WORDS and coder._REASON_WORDS and coder._AUX_WORDS
+    assert coder._hypothetical_words()
     assert coder._JOIN_WORDS and coder._DOCUMENT_WORDS and coder._ALLY_WORDS
     for s in _SENTENCES:
         _same_gated(s)
@@ -454,3 +472,34 @@ def test_noise_parts_find_what_the_joined_pattern_finds_on_real_text() -> None:
 @given(_NOISE_SALAD)
 def test_noise_parts_find_what_the_joined_pattern_finds_on_salad(line: str) -> None:
     _same_noise_search(line)
+
+
+# Whole-sentence searches of the coder tried only where one of their words stands.
+_SAYING_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("said", "SAID", "ſaid", "unsaid", "Says", "according", "to", "told", "wrote", "reads", "read"),
+            *("spokesman", "Spokeswoman", "minister", "Ministers", "PRESIDENT", "premier", "chancellor", "İ"),
+            *("the", "Iran", ",", "“", "x", "\n", "-"),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def _same_sentence_searches(s: str) -> None:
+    says = coder._Coder._says(types.SimpleNamespace(cues=cues()), s)  # type: ignore[arg-type]
+    assert says == (cues().speech_verbs.search(s) is not None), s
+    unnamed = search_at_prefixes(coder._UNNAMED_OFFICIAL, coder._UNNAMED_OFFICIAL_AT, s, folded(s))
+    assert (unnamed is None) == (coder._UNNAMED_OFFICIAL.search(s) is None), s
+
+
+def test_sentence_searches_at_prefixes_find_what_search_finds_on_real_text() -> None:
+    for s in _SENTENCES:
+        _same_sentence_searches(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAYING_SALAD)
+def test_sentence_searches_at_prefixes_find_what_search_finds_on_salad(s: str) -> None:
+    _same_sentence_searches(s)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from re import _constants as _sre
 from re import _parser as _sre_parse
 from typing import Any
@@ -163,6 +164,14 @@ def _digits_only(items: Any) -> bool:
     )
 
 
+@lru_cache(maxsize=8)
+def _parsed(pattern: str, flags: int) -> Any:
+    """The parsed ``pattern``, which the readers below only read: ``required_words`` reads
+    the ``literal_prefixes`` of the pattern it parses, and the lexicon's triggers ask both, so
+    one parse serves three (parsing the long trigger patterns was a third of the loading)."""
+    return _sre_parse.parse(pattern, flags)
+
+
 def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Lower-case ASCII words (letters and digits), one of which every match of ``pattern``
     begins with (case ignored); empty when some match may begin otherwise. The word
@@ -172,7 +181,7 @@ def literal_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     ('break', 'broke', 'cut', 'sever')
     """
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         paths = _prefix_paths(tree.data)
     except Exception:  # an internal module of the standard library: be safe if it changes
         return ()
@@ -201,7 +210,7 @@ def match_width(pattern: re.Pattern[str]) -> int | None:
     (10, None)
     """
     try:
-        widest = _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        widest = _parsed(pattern.pattern, pattern.flags).getwidth()[1]
     except Exception:  # an internal module of the standard library: be safe if it changes
         return None
     return widest if widest < _sre.MAXREPEAT else None
@@ -225,7 +234,7 @@ def required_words(pattern: re.Pattern[str], shortest: int | None = None) -> tup
     ('relations', 'ties')
     """
     try:
-        needs = _required(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+        needs = _required(_parsed(pattern.pattern, pattern.flags).data)
     except Exception:  # an internal module of the standard library: be safe if it changes
         return ()
     prefixes = set(literal_prefixes(pattern))

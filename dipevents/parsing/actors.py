@@ -767,7 +767,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     """
     gaz = gazetteer()
     found: list[Mention] = []
-    low = sentence.lower()
+    # (folded() is the lower-cased sentence, which the trigger and date searches ask for too)
+    fold = folded(sentence)
+    low = sentence.lower() if fold is None else fold
     former = "former" in low or "ex-" in low or "late" in low or "then-" in low
     groups = gate_groups(sentence)
     extra = False  # mentions other than the gazetteer's, which come sorted and without overlaps
@@ -1301,7 +1303,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             mentions[:] = [x for x in mentions if not (m.start() <= x.start and x.end <= m.end())]
             if not _overlaps(mentions, m.start(), m.end()):
                 extra.append(Mention(m.start(), m.end(), m.group(0), owner, "state", "ally"))
-    for m in finditer_at_prefixes(pair_re, pair_at, sentence, low) if discourse.pair and "pair" in groups else ():
+    # (the gate first: the story's pair is worked out only for a sentence that may name it)
+    for m in finditer_at_prefixes(pair_re, pair_at, sentence, low) if "pair" in groups and discourse.pair else ():
         if not _overlaps(mentions, m.start(), m.end()):
             pair = _pair_named_before(sentence, mentions, m.start()) or discourse.pair
             extra.append(Mention(m.start(), m.end(), m.group(0), pair[0], "state", "pair", members=pair))

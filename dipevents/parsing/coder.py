@@ -26,11 +26,19 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
-from dipevents.parsing._trie import contains_any, folded, literal_prefixes, match_width, required_words
+from dipevents.parsing._trie import (
+    contains_any,
+    folded,
+    literal_prefixes,
+    match_width,
+    required_words,
+    search_at_prefixes,
+)
 from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
 from dipevents.parsing.actors import (
     CLAUSE_VERB_AFTER,
@@ -63,17 +71,39 @@ MAX_TEXT = 50_000_000
 _LIST_GAP = re.compile(
     r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
 )
-_CLAUSE_BREAK = re.compile(
+# Where a clause ends (see clause_break): a semicolon, a colon, a sentence's period, a comma
+# before a conjunction or a participle, a verb of saying (a new main clause), a dash or a
+# conjunction between spaces. The alternatives are in two patterns, those that begin with a
+# literal character and those that begin with whitespace, so that each search skips ahead by
+# testing characters against a small set (the engine does that for a pattern whose every
+# alternative begins with a literal, or that begins with a class), instead of trying every
+# alternative at every character. A verb's word start is checked after its first letter,
+# "s(?<!\w.)aid" for "\bsaid", to keep the literal first.
+_BREAK_MARKED = re.compile(
     # (the lookbehinds of an abbreviation's period come after the period, so they are tried
     # only at a period, not at every character)
-    r";|:|\s[-–—]\s|\.(?<![A-Z]\.)(?<!Mr\.|Ms\.|Dr\.|St\.)(?<!Gen\.)\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|where|when|saying|adding|calling|"
-    r"accusing|claiming|giving|urging|according|after|before|as|because|since|following|amid|despite|prompting|"
-    r"describing|dismissing|noting|stressing|warning|insisting|demanding|and\s+(?:it|he|she|they)\b)|"
-    r"\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
-    r"\b(?:said|says|told|added|announced|stated)\b(?!\s{1,3}by\b)|"  # ("the sanctions announced by X": a participle)
+    r";|:|\.(?<![A-Z]\.)(?<!Mr\.|Ms\.|Dr\.|St\.)(?<!Gen\.)\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|"
+    r"where|when|saying|adding|calling|accusing|claiming|giving|urging|according|after|before|as|because|since|"
+    r"following|amid|despite|prompting|describing|dismissing|noting|stressing|warning|insisting|demanding|"
+    r"and\s+(?:it|he|she|they)\b)|"
+    # ("the sanctions announced by X": a participle)
+    r"s(?<!\w.)(?:aid|ays|tated)\b(?!\s{1,3}by\b)|t(?<!\w.)old\b(?!\s{1,3}by\b)|a(?<!\w.)(?:dded|nnounced)\b(?!\s{1,3}by\b)|"
     # "..., the Government has decided to instruct ...": a finite verb of a new main clause
-    r"\b(?:has|have|had)\s{1,3}(?:decided|resolved)\b"
+    r"h(?<!\w.)a(?:s|ve|d)\s{1,3}(?:decided|resolved)\b"
 )
+_BREAK_SPACED = re.compile(r"\s[-–—]\s|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s")
+
+
+def clause_break(s: str, pos: int, endpos: int) -> int:
+    """Where the first clause break in ``s[pos:endpos]`` begins (where a search of the two
+    patterns joined as alternatives, with these bounds, would begin), or -1 when there is none."""
+    marked = _BREAK_MARKED.search(s, pos, endpos)
+    spaced = _BREAK_SPACED.search(s, pos, endpos)
+    if marked is None:
+        return -1 if spaced is None else spaced.start()
+    return marked.start() if spaced is None else min(marked.start(), spaced.start())
+
+
 _RELATIVE = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
 _POSSESSOR_GAP = re.compile(
     r"\A['’]s?\s{1,3}[“\"‘]?(?:[\w-]{1,20}\s{1,3}){0,3}?(?:decision|move|plan|announcement|order|choice|step|steps|intention|"
@@ -104,6 +134,7 @@ _HE_SAID = re.compile(
 _IT_OPENS = re.compile(r"\s{0,3}It\s")
 # A state's official named by title only ("a Foreign Ministry spokesman"), whom "he" may take up.
 _UNNAMED_OFFICIAL = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|premier|chancellor)\b", re.I)
+_UNNAMED_OFFICIAL_AT = literal_prefixes(_UNNAMED_OFFICIAL)  # (tried only where a title word stands)
 _HE_OR_SHE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s")
 # "..., when it accused Eritrea": a pronoun subject of a subordinate clause.
 _SUBORDINATE_PRONOUN = re.compile(
@@ -1000,7 +1031,7 @@ class _Coder:
                 coded_actors
                 and coded_actors[0] not in self.gaz.igo_codes
                 and coded_actors[0] not in self.discourse.types
-                and _UNNAMED_OFFICIAL.search(s)
+                and search_at_prefixes(_UNNAMED_OFFICIAL, _UNNAMED_OFFICIAL_AT, s, folded(s)) is not None
             ):
                 # "In Paris, a Foreign Ministry spokesman said France regrets ... He rejected ...":
                 # an official named by title only speaks for the state whose act the sentence codes.
@@ -1107,7 +1138,11 @@ class _Coder:
         window = self._window(s, trig.start, 50)
         if c.negation.search(window) or (not trig.trigger.negated and c.negation.search(trig.text)):
             return True
-        if trig.action not in c.exempt_hypothetical and c.hypothetical.search(window):
+        if (
+            trig.action not in c.exempt_hypothetical
+            and _holds(s, _hypothetical_words(), max(0, trig.start - 50), trig.start)  # (the window's span)
+            and c.hypothetical.search(window)
+        ):
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
@@ -1165,7 +1200,7 @@ class _Coder:
             and t.action == "accuse"
             and t.end <= trig.start
             and _ACCUSED_OF.search(t.text + s[t.end : t.end + 60])
-            and not _CLAUSE_BREAK.search(s, t.end, trig.start)
+            and clause_break(s, t.end, trig.start) < 0
             and not self._new_subject_between(s, t.end, trig.start)
             for t in self.triggers
         )
@@ -1651,7 +1686,7 @@ class _Coder:
         for m in mentions:
             if m.start < trig.end or m.prep in _PLACE_PREPOSITIONS or m.prep == "of":
                 continue
-            if _CLAUSE_BREAK.search(s, trig.end, m.start) or _NESTED_CLAUSE.search(s, trig.end, m.start):
+            if clause_break(s, trig.end, m.start) >= 0 or _NESTED_CLAUSE.search(s, trig.end, m.start):
                 break
             found.add(m.actor)
         return found
@@ -1695,7 +1730,7 @@ class _Coder:
             t is not trig
             and (
                 (m.end <= t.start and t.end <= trig.start)
-                or (t.end <= m.start <= t.end + 40 and not _CLAUSE_BREAK.search(s, t.end, m.start))
+                or (t.end <= m.start <= t.end + 40 and clause_break(s, t.end, m.start) < 0)
             )
             for t in self.triggers
         )
@@ -1761,7 +1796,7 @@ class _Coder:
         for k, m in enumerate(mentions):
             if m.start < start or m.start - start > 80:
                 continue
-            if m.prep != "by" or _CLAUSE_BREAK.search(s, start, m.start) is not None:
+            if m.prep != "by" or clause_break(s, start, m.start) >= 0:
                 continue
             part = _PARTICIPLE_BY.search(s, max(start, m.start - 40), m.start)
             if part and s[start : part.start()].strip() and not _AUXILIARY.search(s, start, part.start()):
@@ -1850,6 +1885,11 @@ class _Coder:
                 return m
         return None
 
+    def _says(self, s: str) -> bool:
+        """Whether the sentence holds a verb of saying (``Cues.speech_verbs``), searched for
+        only where one of the verbs' words stands."""
+        return search_at_prefixes(self.cues.speech_verbs, _speech_verbs_at(), s, folded(s)) is not None
+
     def _virtual(self, actor: str, kind: str) -> Mention:
         if actor in self.gaz.igo_codes:
             actor_type = "igo"
@@ -1899,9 +1939,9 @@ class _Coder:
         self, s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]
     ) -> tuple[list[Mention], str]:
         limit = min(len(s), trig.end + 140)
-        brk = _CLAUSE_BREAK.search(s, trig.end, limit)
-        if brk:
-            limit = brk.start()
+        brk = clause_break(s, trig.end, limit)
+        if brk >= 0:
+            limit = brk
         cands = [m for m in mentions if trig.start <= m.start < limit]
         anti = [m for m in mentions if m.anti and m.end <= trig.start and trig.start - m.end < 3]
         if anti and anti[-1].actor not in actor_ids:
@@ -2095,11 +2135,7 @@ class _Coder:
                 actor, how = [host], "host"
         if not actor:
             focus = self.speaker or self.discourse.focus
-            if (
-                focus
-                and focus not in target_ids
-                and (_PRONOUN_SUBJECT.search(s[: target[0].start]) or self.cues.speech_verbs.search(s))
-            ):
+            if focus and focus not in target_ids and (_PRONOUN_SUBJECT.search(s[: target[0].start]) or self._says(s)):
                 actor, how = [self._virtual(focus, "focus")], "focus"
         if not actor:
             return None
@@ -2241,7 +2277,7 @@ class _Coder:
             sp = self._speaker_after(s, trig, mentions)
             if sp is not None and sp.actor not in excluded:
                 actor, how = sp, "speaker"
-        if actor is None and _QUOTE_OPEN.match(s) and not self.cues.speech_verbs.search(s):
+        if actor is None and _QUOTE_OPEN.match(s) and not self._says(s):
             # A quote running on from the previous sentence: its speaker is still talking.
             focus = self.speaker if self.speaker else self.discourse.focus
             if focus and focus not in excluded:
@@ -2265,9 +2301,7 @@ class _Coder:
                     continue
                 actor, how = m, "subject"
                 break
-        if actor is None and (
-            _QUOTE_OPEN.match(s) or self.cues.speech_verbs.search(s) or _PRONOUN_SUBJECT.search(s[: trig.start])
-        ):
+        if actor is None and (_QUOTE_OPEN.match(s) or self._says(s) or _PRONOUN_SUBJECT.search(s[: trig.start])):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
             if focus and focus not in excluded:
                 actor, how = self._virtual(focus, "focus"), "focus"
@@ -2379,8 +2413,8 @@ class _Coder:
                 continue  # "demanded an explanation by midnight on Tuesday": the deadline, not the act's day
             if d.start >= trig.end:
                 if right_limit is None:
-                    brk = _CLAUSE_BREAK.search(s, trig.end, min(len(s), trig.end + 200))
-                    right_limit = brk.start() if brk else len(s)
+                    brk = clause_break(s, trig.end, min(len(s), trig.end + 200))
+                    right_limit = brk if brk >= 0 else len(s)
                 if d.start > right_limit:
                     continue  # a date in a following clause dates something else
             dist = trig.start - d.end if d.end <= trig.start else d.start - trig.end
@@ -2535,6 +2569,19 @@ class _Coder:
                 self.events[i] = self.factory.make(data, record=record)
             except DipeventsError:  # (the same fields as the event made before: cannot fail)
                 continue
+
+
+@cache
+def _hypothetical_words() -> tuple[str, ...]:
+    """Words one of which every match of the lexicon's hypothetical cue holds ("if", "could",
+    "plan"...): nine windows in ten hold none, and the test costs half a search."""
+    return required_words(cues().hypothetical, shortest=2)
+
+
+@cache
+def _speech_verbs_at() -> tuple[str, ...]:
+    """The literal prefixes of the lexicon's speech verbs (the lexicon is read on first use)."""
+    return literal_prefixes(cues().speech_verbs)
 
 
 def _narrative_offset(m: re.Match[str]) -> int:
