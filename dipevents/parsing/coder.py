@@ -1072,7 +1072,7 @@ class _Coder:
         d = self.discourse
         subject = None
         for m in mentions:
-            if m.actor_type == "state" and m.kind != "envoy" and m.subject_like:
+            if m.actor_type == "state" and m.kind != "envoy" and m.subject_like and not _attributive_capital(s, m):
                 # An anaphor as subject ("The ministry said") keeps the focus where it is.
                 subject = m.actor if m.kind not in ("anaphor", "pair") else ""
                 break
@@ -1088,7 +1088,7 @@ class _Coder:
                 and m.actor != subject
                 # "at a London conference": a city as a noun's modifier is no party to the story
                 # (unlike "died in custody in Tehran", which points at the state)
-                and not (m.kind == "capital" and _attributive(s, m))
+                and not _attributive_capital(s, m)
             ):
                 d.note_state(m.actor, subject=False)
         if subject is not None:
@@ -2659,11 +2659,13 @@ def _dayish(s: str) -> bool:
     return _A_DIGIT.search(s) is not None
 
 
-def _attributive(s: str, m: Mention) -> bool:
-    """Whether a name stands between an article and a lower-case noun ("a London conference")."""
+def _attributive_capital(s: str, m: Mention) -> bool:
+    """Whether a capital stands between an article and a lower-case noun ("a London
+    conference"; "the Moscow government" is an official mention, not a capital's)."""
     after = s[m.end : m.end + 2]
     return (
-        len(after) == 2
+        m.kind == "capital"
+        and len(after) == 2
         and after[0] == " "
         and after[1].islower()
         and (s[max(0, m.start - 4) : m.start].endswith((" a ", " an ", "the ")) or s[: m.start] in ("A ", "An "))
