@@ -132,6 +132,12 @@ _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
 _IT_OPENS = re.compile(r"\s{0,3}It\s")
+# "..., and he called on ...": a person pronoun right before the verb is its subject, so a state
+# named as a subject earlier in the sentence opens another clause.
+_OWN_PERSON_PRONOUN = re.compile(
+    r"(?:[,;]\s{0,3}|\b(?:and|but|so|then)\s{1,3})(?:he|she)\s{1,3}"
+    r"(?:(?:also|then|later|again|further|has|had|would|will)\s{1,3}){0,2}\Z"
+)
 # A state's official named by title only ("a Foreign Ministry spokesman"), whom "he" may take up.
 _UNNAMED_OFFICIAL = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|premier|chancellor)\b", re.I)
 _UNNAMED_OFFICIAL_AT = literal_prefixes(_UNNAMED_OFFICIAL)  # (tried only where a title word stands)
@@ -1575,6 +1581,21 @@ class _Coder:
             if m.subject_like and (m.kind != "envoy" or self._envoy_speaks(s, m, trig)):
                 if _ally_after(s, m.end):
                     continue
+                own = _OWN_PERSON_PRONOUN.search(s, m.end, trig.start) if "he " in s else None
+                if own is not None:
+                    # "Safadi said the envoys would return only when Israel stopped its war, and
+                    # he called on Israel to ...": "he" is the person the sentence opened with.
+                    named = self.discourse.people
+                    people = [
+                        x
+                        for x in left
+                        if x.end <= own.start()
+                        and x.subject_like
+                        and (x.kind == "person" or (x.kind == "official" and x.text.split()[-1] in named))
+                    ]
+                    # (with no person named before it, whom "he" means is left to the rules below)
+                    if people:
+                        return [people[0]], "pronoun"
                 if _WE_CLAUSE.search(s, max(m.end, trig.start - 40), trig.start):
                     break  # "The Philippine side ignored the facts, and we oppose ...": "we" acts
                 if m.kind == "pair" and _in_relative_clause(s, m.start, trig.start):
