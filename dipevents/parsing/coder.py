@@ -124,10 +124,13 @@ _RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recog
 _DESCRIBE_NEGATIVE = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
 _HARM_OF_DEMONYM = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
 _SUSPEND_MEMBER = "verb(suspend member)"  # "suspended Honduras": only an organisation suspends a member
+_REOPENING = "noun(reopening of embassy)"  # "the reopening of Eritrea's embassy": the owner reopens it
 # Denials whose object is a clause ("had nothing to do with the attack on Saudi oil sites",
 # "insisted it had never left Syrian airspace"): the states inside it are not the accusers.
 _DENIED_CLAUSE = frozenset({"content(had nothing to do with)", "content(insisted it never)"})
-TRIGGERS_NAMED = frozenset({_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER, *_DENIED_CLAUSE})
+TRIGGERS_NAMED = frozenset(
+    {_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER, _REOPENING, *_DENIED_CLAUSE}
+)
 _HE_SAID = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
@@ -298,6 +301,8 @@ _THAT_AFTER = re.compile(r"\s{1,3}that\b")
 _WARNED_AGAINST_THING = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
 _AND_VERB = re.compile(r",?\s{1,3}(?:and|but)\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
 _THAT_CLAUSE = re.compile(r"\bthat\s")
+# A noun's own modal verb, in its clause ("sanctions on Syria would follow").
+_MODAL_AFTER = re.compile(r"[^,;:.]{0,40}?\b(?:would|will|could|might|may)\s")
 # A participle before "by" ("the measures taken by Kuwait"): "by" names the agent of the noun
 # the participle qualifies, not of the nominal act before it.
 _PARTICIPLE_BY = re.compile(
@@ -334,6 +339,21 @@ _ING = re.compile(r"\w{3,20}ing\b")
 _TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
 _S_GAP = re.compile(r"['’]s?\s{1,3}")
 _AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+# Between two members of a list of people or bodies, the first's head noun and the second's
+# quantifier ("company and two ", "firms, three ").
+_NOUN_LIST_GAP = re.compile(
+    r"\A\s{1,3}(?:[a-z][\w-]{2,20}\s{0,3}){0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{0,3}(?:and|as\s+well\s+as)\s{1,3})"
+    r"(?:(?:a|an|the|its|their|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|other|some|\d{1,3})"
+    r"\s{1,3})?\Z"
+)
+# Between a nominal act's "of" and the state owning the mission it names ("of the ", "of the
+# embassy of the ").
+_OWNER_GAP = re.compile(r"\s{1,3}(?:the\s{1,3})?")
+_MISSION_OF_GAP = re.compile(
+    r"\s{1,3}(?:the\s{1,3})?(?:embassy|consulate|mission|high\s{1,3}commission)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
+)
+# Acts aimed at a state's people or bodies, each of which names the state it aims at.
+_AT_PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
 _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
 # A hedge between a copula and an imputation ("was likely behind", "were almost certainly involved in").
 _HEDGE = (
@@ -551,10 +571,15 @@ _CITY_DATELINE = re.compile(
     r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
 )
 _TROOP_WORDS = r"troops|forces|soldiers|military|army|contingent|peacekeepers|bases?"
-_TROOPS = re.compile(rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to\b))\b", re.I)
+# (not "military attache", "army adviser": diplomats)
+_TROOPS = re.compile(
+    rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to\b))\b(?!\s{{1,3}}(?:attach|advis))", re.I
+)
 # "asked Nigeria to withdraw its troops", "... to withdraw the roughly 80 military personnel":
 # the object of the withdrawal, right after the trigger, is a military force.
-_TROOPS_AFTER = re.compile(rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b", re.I)
+_TROOPS_AFTER = re.compile(
+    rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b(?!\s{{1,3}}(?:attach|advis))", re.I
+)
 _QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 # The answers of a press-conference transcript ("A: We firmly oppose ...").
 _ANSWER_LINE = re.compile(r"^\s{0,3}(?:A|Answer)\s{0,2}:\s(.*)$", re.M)
@@ -1160,6 +1185,8 @@ class _Coder:
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
+        if trig.action == "impose_sanctions" and trig.trigger.voice == "noun" and self._warned_of(s, trig):
+            return True  # "warned that the sanctions pressure on Damascus would grow": threatened
         if (
             trig.action == "accuse"
             and trig.trigger.voice == "noun"
@@ -1208,6 +1235,18 @@ class _Coder:
             and _ACCUSED_OF.search(t.text + s[t.end : t.end + 60])
             and clause_break(s, t.end, trig.start) < 0
             and not self._new_subject_between(s, t.end, trig.start)
+            for t in self.triggers
+        )
+
+    def _warned_of(self, s: str, trig: TriggerMatch) -> bool:
+        """Whether ``trig`` is the subject of a modal in the content of a warning before it in
+        the same clause ("warned that sanctions on Syria would follow")."""
+        return any(
+            t.action == "threaten"
+            and t.end <= trig.start
+            and _THAT_CLAUSE.match(s, t.end if s[t.end - 1 : t.end].isspace() else t.end + 1)
+            and clause_break(s, t.end, trig.start) < 0
+            and _MODAL_AFTER.match(s, trig.end)
             for t in self.triggers
         )
 
@@ -1266,6 +1305,14 @@ class _Coder:
             and _AUX_BEFORE.search(s, max(0, trig.start - 20), trig.start)
         ):
             return None  # "Kosovo was formally recognised in 2008": a passive without its agent
+        if trig.trigger.name == _REOPENING and (owner := self._mission_owner(s, trig, mentions)) is not None:
+            # "presided over the reopening of Eritrea's embassy in Addis Ababa": Eritrea restores
+            # ties with the host, whoever presides.
+            hosts = [m for m in mentions if m.start > owner.end and m.prep == "in" and m.actor != owner.actor][:1]
+            if hosts and clause_break(s, owner.end, hosts[0].start) < 0:
+                return _Roles([owner], hosts, "owner", "host")
+            other = self._story_party({owner.actor})
+            return _Roles([owner], other, "owner", "story-party") if other else None
         if voice == "call_by":
             # "a call by Mexico and Uruguay for dialogue with Venezuela": actors inside the trigger.
             inside = [m for m in mentions if trig.start < m.start and m.end <= trig.end and m.kind != "envoy"]
@@ -2040,7 +2087,7 @@ class _Coder:
                 gap = s[group[-1].end : n.start]
                 if "," in gap and clause_subject_at(s, cands, i):
                     break  # "attributed the attack to the GRU, and the United States issued ...": a clause
-                if _LIST_GAP.match(gap) and n.actor not in actor_ids:
+                if (_LIST_GAP.match(gap) or self._noun_list(trig, group[-1], n, gap)) and n.actor not in actor_ids:
                     group.append(n)
                     if _AND.search(gap):
                         closed = len(group)
@@ -2048,6 +2095,38 @@ class _Coder:
                     break
             return self._members(group[:closed]), "object"
         return [], ""
+
+    @staticmethod
+    def _mission_owner(s: str, trig: TriggerMatch, mentions: list[Mention]) -> Mention | None:
+        """The state whose mission the nominal act names ("of Eritrea's embassy", "of the
+        Eritrean embassy", "of the embassy of Syria"); None for "its embassy"."""
+        for m in mentions:
+            if m.start < trig.end or m.actor_type != "state":
+                continue
+            if m.kind == "pair":
+                return None  # "the reopening of the two countries' embassies": each its own
+            gap = s[trig.end : m.start]
+            if m.start - trig.end > 40 or clause_break(s, trig.end, m.start) >= 0:
+                return None
+            # (the mission itself is a mention of its state: "the Eritrean embassy")
+            if (m.possessive or m.is_demonym or m.kind in ("envoy", "official")) and _OWNER_GAP.fullmatch(gap):
+                return m
+            if m.prep == "of" and _MISSION_OF_GAP.fullmatch(gap):
+                return m
+            return None
+        return None
+
+    @staticmethod
+    def _noun_list(trig: TriggerMatch, last: Mention, n: Mention, gap: str) -> bool:
+        """Whether ``n``, a demonym, heads the next member of a list of the people or bodies an
+        act aims at, after ``last`` ("sanctions on a Chinese company and two Iranian officials",
+        "on the Mabna Institute and ten Iranian individuals")."""
+        return (
+            trig.action in _AT_PEOPLE_ACTIONS
+            and (n.is_demonym or n.kind == "official")
+            and (last.is_demonym or last.kind in ("org", "official"))
+            and _NOUN_LIST_GAP.match(gap) is not None
+        )
 
     def _subject_of_next_act(self, s: str, trig: TriggerMatch, cands: list[Mention], k: int) -> bool:
         """Whether ``cands[k]`` (or the list it heads), joined by "and" or a comma, stands right

@@ -438,14 +438,22 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
         found = full_dates(m.group(1))
         if found:
             return found[0].date, "day"
-    # A short line (up to 12 lines in) that is mostly a date: a byline or a date stamp.
+    # A short line (up to 12 lines in) that is mostly a date: a byline or a date stamp; or such
+    # a field of a masthead whose fields a bar or a bullet parts ("TANS | Tunis, Tuesday 18
+    # April 2023 | Updated 14:35").
     for line in head.splitlines()[:12]:
         stripped = line.strip()
-        if not stripped or len(stripped) > 90:
+        if not stripped or len(stripped) > 240:
             continue
-        found = full_dates(stripped)
-        if found and (found[0].end - found[0].start) >= len(stripped) * 0.3:
-            return found[0].date, "day"
+        fields = [stripped, *_MASTHEAD_BAR.split(stripped)[1:]]
+        if len(fields) > 1:
+            fields[0] = _MASTHEAD_BAR.split(stripped)[0]
+        for field in fields:
+            if len(field) > 90:
+                continue
+            found = full_dates(field)
+            if found and (found[0].end - found[0].start) >= len(field) * 0.3:
+                return found[0].date, "day"
     m = _DATELINE.search(head[:600])
     if m:
         month = _MONTHS[m.group("mon").lower().rstrip(".")]
@@ -473,6 +481,7 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
+_MASTHEAD_BAR = re.compile(r"\s{1,3}[|•·]\s{1,3}")
 _WEEKDAY_AFTER_DATELINE = re.compile(
     r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
