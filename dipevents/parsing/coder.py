@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -352,6 +353,10 @@ _OWNER_GAP = re.compile(r"\s{1,3}(?:the\s{1,3})?")
 _MISSION_OF_GAP = re.compile(
     r"\s{1,3}(?:the\s{1,3})?(?:embassy|consulate|mission|high\s{1,3}commission)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
+# "..., which Sudan supported": the subject of a relative clause whose object is the noun before.
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom)\s{1,3}(?:the\s{1,3})?\Z")
+# Nothing after a verb where its object would stand: the clause ends or goes on with "and".
+_NO_OBJECT_AFTER = re.compile(r"\s{0,3}(?:[,.;:)]|\Z|(?:and|but|while|until|since|in\s{1,3}(?:19|20)\d\d)\b)")
 # Acts aimed at a state's people or bodies, each of which names the state it aims at.
 _AT_PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
 _PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
@@ -710,7 +715,7 @@ _BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
 # ", a move (that) | Dublin called ...", ", which | Dublin called ...": a relative clause about the
 # main clause's act.
 _ACT_RELATIVE = re.compile(
-    r",\s{1,3}(?:(?:a|the|another)\s{1,3}(?:[\w-]{3,15}\s{1,3})?(?:move|decision|step|action|measure|act)\s{1,3}"
+    r",\s{1,3}(?:(?:a|the|another)\s{1,3}(?:[\w-]{3,15}\s{1,3})?(?P<noun>move|decision|step|action|measure|act)\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?|which\s{1,3})(?:the\s{1,3})?(?:[A-Z][a-z]{2,15}\s{1,3}){0,3}\Z"
 )
 _POSSESSED_ACT = re.compile(
@@ -1361,6 +1366,16 @@ class _Coder:
             how_target = "coup"
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
+            if (
+                targets
+                and how_actor == "subject"
+                and voice == "active"
+                and _OBJECT_RELATIVE.search(s, max(0, actors[0].start - 8), actors[0].start)
+                and _NO_OBJECT_AFTER.match(s, trig.end)
+            ):
+                # "the dam, which Sudan has broadly supported and which Egypt fears": the verb's
+                # object is the noun before "which", not a state named after it.
+                targets, how_target = [], ""
         if not targets and (last := self.last_act.get(trig.action)) is not None and last[0] == self.index:
             # "Germany expelled two Russian diplomats, and Poland and Czechia expelled four each":
             # the same act, told again in the same sentence with no object, aims where it did.
@@ -1438,7 +1453,7 @@ class _Coder:
             # is the envoy of the story's other party.
             targets, how_target = self._story_party(actor_ids), "envoy-party"
         if (not targets or how_target == "left") and not mutual and trig.action in ("condemn", "support"):
-            author = _relative_act_author(s, actors[0], mentions)
+            author = _relative_act_author(s, actors[0], mentions, self.triggers)
             if author is not None and author.actor not in actor_ids:
                 targets, how_target = [author], "main-clause"
         if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
@@ -2327,7 +2342,7 @@ class _Coder:
             # judges the act of the main clause (see _relative_act_author).
             last = next((m for m in reversed(mentions) if m.end <= trig.start), None)
             if last is not None and trig.start - last.end <= 40 and last.subject_like:
-                author = _relative_act_author(s, last, mentions)
+                author = _relative_act_author(s, last, mentions, self.triggers)
                 if author is not None and author.actor != last.actor:
                     return _Roles([last], [author], "relative", "main-clause")
         if voice == "cyber":
@@ -2705,21 +2720,28 @@ def _quotation_end(s: str, before: int) -> int:
     return close + 1 if close >= 0 else 0
 
 
-def _relative_act_author(s: str, actor: Mention, mentions: list[Mention]) -> Mention | None:
+def _relative_act_author(
+    s: str, actor: Mention, mentions: list[Mention], acts: Sequence[TriggerMatch]
+) -> Mention | None:
     """The author of the act that a relative clause opened by ``actor`` evaluates: "Israel
     recalled its envoy, a move (that) Dublin called regrettable" -> Israel. The act is the last
     one a state's possessive names before the clause ("over Tehran's decision to supply drones,
-    a move ..."), else the main clause's, whose subject is its author."""
+    a move ..."), else the main clause's, whose subject is its author. After a bare ", which",
+    the main clause must tell an act (one of ``acts``, the sentence's triggers): in "quarrelled
+    over the pipeline, which Greece supported", "which" is the pipeline."""
     if not actor.end:
         return None  # a state not named in the sentence
     rel = _ACT_RELATIVE.search(s, max(0, actor.start - 60), actor.start)
     if rel is None or rel.end() != actor.start:
         return None
+    if rel.group("noun") is None and not any(t.end <= rel.start() and t.action not in _STATEMENTS for t in acts):
+        return None
     before = [m for m in mentions if m.end <= rel.start()]
     for m in reversed(before):
         if m.possessive and _POSSESSED_ACT.match(s, m.end):
             return m
-    return next((m for m in before if m.subject_like and m.actor_type == "state"), None)
+    # (not "the two countries": which of the two acted is not said)
+    return next((m for m in before if m.subject_like and m.actor_type == "state" and m.kind != "pair"), None)
 
 
 def _judges_claim(trig: TriggerMatch) -> bool:
