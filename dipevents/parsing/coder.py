@@ -572,7 +572,9 @@ _THIS_ACT = re.compile(
     re.I,
 )
 _CITY_DATELINE = re.compile(
-    r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?)?"
+    r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}"
+    # (a country, a date, or both: "ABUJA, Dec 24 (Newswire) -", "GOMA, Congo, May 3 -")
+    r"(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z\d][\w.]{0,20}){0,2}){0,2}"
     r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
 )
 _TROOP_WORDS = r"troops|forces|soldiers|military|army|contingent|peacekeepers|bases?"
@@ -1008,8 +1010,16 @@ class _Coder:
         self.discourse.sentence = index
         everyone = find_mentions(s, self.discourse, people=True)
         if everyone and (dateline := _CITY_DATELINE.match(s)):
-            # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from.
+            # "BRUSSELS/WARSAW — EU ministers agreed ...": the cities the story was filed from,
+            # no party to its acts.
+            filed = [m for m in everyone if m.start < dateline.end() and m.actor_type == "state"]
             everyone = [m for m in everyone if m.start >= dateline.end()]
+            if self.discourse.focus is None and len({m.actor for m in filed}) == 1:
+                # "MOSCOW, March 3 (Wire) - The foreign ministry expelled ...": with no state
+                # told of yet, the ministry is the one of the city the story was filed from.
+                self.discourse.note_state(filed[0].actor, subject=True)
+                # (found again: the anaphors were looked for with no focus; once per document)
+                everyone = [m for m in find_mentions(s, self.discourse, people=True) if m.start >= dateline.end()]
         mentions = [m for m in everyone if m.kind != "demonym_plural"] if _has_people(everyone) else everyone
         self.mentions_of.append(mentions)
         self._mentions = mentions
