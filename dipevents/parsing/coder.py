@@ -2396,7 +2396,13 @@ class _Coder:
                 if m.end > trig.start:
                     break
                 v = self.cues.speech_verbs.match(s, m.end + 1) if m.end + 1 < len(s) else None
-                if v and m.subject_like and m.actor not in excluded and s[m.end : m.end + 1] == " ":
+                if (
+                    v
+                    # "the leaders of ECOWAS said": the body whose heads speak
+                    and (m.subject_like or (m.prep == "of" and _HEADS_OF.search(s, max(0, m.start - 90), m.start)))
+                    and m.actor not in excluded
+                    and s[m.end : m.end + 1] == " "
+                ):
                     actor, how = m, "speaker"
         if actor is None:
             sp = self._speaker_after(s, trig, mentions)
