@@ -95,6 +95,11 @@ UNSEEN11_HELD_OUT_MIN_F1 = 0.55
 #: session's rules; held-out half 0.562 / 0.582).
 UNSEEN12_MIN_F1 = 0.60
 UNSEEN12_HELD_OUT_MIN_F1 = 0.54
+#: The thirteenth (fixtures/unseen13), by a thirteenth author, split odd/even the same way
+#: (measured 0.608 on arrival both with the code of the session it arrived in and with that
+#: session's rules written until then, which changed no event of it; held-out half 0.563).
+UNSEEN13_MIN_F1 = 0.57
+UNSEEN13_HELD_OUT_MIN_F1 = 0.52
 
 
 @cache
@@ -211,6 +216,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen11", _even_numbered, 12, UNSEEN11_HELD_OUT_MIN_F1),
     ("unseen12", None, 24, UNSEEN12_MIN_F1),
     ("unseen12", _even_numbered, 12, UNSEEN12_HELD_OUT_MIN_F1),
+    ("unseen13", None, 24, UNSEEN13_MIN_F1),
+    ("unseen13", _even_numbered, 12, UNSEEN13_HELD_OUT_MIN_F1),
 ]
 
 
