@@ -792,8 +792,12 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             continue
         start, end = m.span()
         kind = entry.kind
-        if kind in _DEMONYM_KINDS and start and _REGION_BEFORE.search(sentence, max(0, start - 12), start):
-            continue  # "the Central American country", "Latin American governments": a region
+        if (
+            (kind in _DEMONYM_KINDS or text.startswith("America"))
+            and start
+            and _REGION_BEFORE.search(sentence, max(0, start - 12), start)
+        ):
+            continue  # "the Central American country", "Latin American governments", "Latin America": a region
         if regions and kind in _DEMONYM_KINDS and _REGIONS_AFTER.match(sentence, end):
             continue  # "the breakaway Georgian regions": places of the state, not its government
         if kind in _PLACE_KINDS and _NAMED_AFTER_PLACE.match(sentence, end):

@@ -40,7 +40,15 @@ from dipevents.parsing._trie import (
     required_words,
     search_at_prefixes,
 )
-from dipevents.parsing.actions import SPEECH_VERBS, TriggerMatch, cues, find_triggers, gate_groups, prefilter
+from dipevents.parsing.actions import (
+    SPEECH_VERBS,
+    Trigger,
+    TriggerMatch,
+    cues,
+    find_triggers,
+    gate_groups,
+    prefilter,
+)
 from dipevents.parsing.actors import (
     CLAUSE_VERB_AFTER,
     Discourse,
@@ -353,6 +361,24 @@ _OWNER_GAP = re.compile(r"\s{1,3}(?:the\s{1,3})?")
 _MISSION_OF_GAP = re.compile(
     r"\s{1,3}(?:the\s{1,3})?(?:embassy|consulate|mission|high\s{1,3}commission)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
+# How many sentences back a recall with no post named ("Ecuador had already withdrawn its
+# ambassador") takes the post of the story's last recall by another state: recalls come in
+# waves, told over a paragraph or two, and the story's focus is often the first recalling state.
+_RECALL_WAVE_REACH = 6
+# "Kuwait followed suit", "El Salvador followed on Monday", "Chad did the same": the act told
+# just before, by another state. ("followed" alone only before a time, a comma or the end:
+# not "followed the talks", "followed by".)
+_FOLLOWED = re.compile(
+    r"\b(?:followed\s{1,3}suit|did\s{1,3}(?:the\s{1,3}same|likewise)|"
+    r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next)\b))"
+)
+_FOLLOW_WORDS = ("followed", "did the same", "did likewise")
+# A participle after "followed" tells the act itself ("followed on 13 July, recognising ...").
+_TELLS_ACT_AFTER = re.compile(
+    r"[^.;:,]{0,40},\s{0,3}(?:\w{2,12}ly\s{1,3})?[a-z]{3,}ing\b|\s{1,3}(?:by|with)\s{1,3}[a-z]{3,}ing\b"
+)
+# Between the subject and "followed": an adverb or an auxiliary at most ("quickly followed suit").
+_FOLLOW_GAP = re.compile(r"\s{1,3}(?:(?:also|quickly|soon|then|later|swiftly|promptly|too|has|had|have)\s{1,3}){0,2}")
 # "..., which Sudan supported": the subject of a relative clause whose object is the noun before.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|whom)\s{1,3}(?:the\s{1,3})?\Z")
 # Nothing after a verb where its object would stand: the clause ends or goes on with "and".
@@ -1051,6 +1077,8 @@ class _Coder:
                     for actor, target in self._pairs(roles):
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
+        if mentions and self.last_act and contains_any(s, _FOLLOW_WORDS):
+            coded_actors += self._followed(index, sent, mentions)
         self._update_focus(s, mentions, coded_actors)
         first = next((m for m in mentions if m.subject_like and m.actor_type in ("state", "igo")), None)
         if first is not None and first.actor_type == "igo":
@@ -1452,7 +1480,9 @@ class _Coder:
                 ]
                 if later:
                     targets, how_target = later[:1], "later"
-                elif same := self._same_act_target(trig.action, actor_ids):
+                elif same := self._same_act_target(
+                    trig.action, actor_ids, _RECALL_WAVE_REACH if trig.action == "recall_ambassador" else 2
+                ):
                     # "Argentina recalled its ambassador from Asuncion. Brasilia called its
                     # ambassador home the following day": the same act, aimed where the last one was.
                     targets, how_target = same, "same-act"
@@ -1828,10 +1858,10 @@ class _Coder:
             for t in self.triggers
         )
 
-    def _same_act_target(self, action: str, actor_ids: set[str]) -> list[Mention]:
-        """The target of the same act done by another party in the last two sentences."""
+    def _same_act_target(self, action: str, actor_ids: set[str], reach: int = 2) -> list[Mention]:
+        """The target of the same act done by another party in the last ``reach`` sentences."""
         last = self.last_act.get(action)
-        if last is None or self.index - last[0] > 2 or last[1] in actor_ids or last[2] in actor_ids:
+        if last is None or self.index - last[0] > reach or last[1] in actor_ids or last[2] in actor_ids:
             return []
         return [self._virtual(last[2], "other")]
 
@@ -2673,6 +2703,50 @@ class _Coder:
         self.events.append(event)
         self.explicit.append(explicit)
         return True
+
+    def _followed(self, index: int, sent: Sentence, mentions: list[Mention]) -> list[str]:
+        """ "Kuwait followed suit", "El Salvador followed on Monday", "Chad did the same": the
+        act (or acts) of the sentence before, or of the one before it, by the states named as
+        the subject, toward the same target. The actors coded, for the focus."""
+        s = sent.text
+        # (an act of this sentence too: "the AU suspended Guinea, and ECOWAS did the same")
+        latest = max((at for action, (at, _, _) in self.last_act.items() if action not in _STATEMENTS), default=-9)
+        if not index - 2 <= latest <= index:
+            return []
+        # (acts only: what "followed suit" copies after a statement is too often only its gist)
+        acts = [
+            (action, target)
+            for action, (at, _, target) in self.last_act.items()
+            if at == latest and action not in _STATEMENTS
+        ]
+        coded: list[str] = []
+        dates: list[DateMention] | None = None
+        for follow in _FOLLOWED.finditer(s):
+            left = [m for m in mentions if m.end <= follow.start()]
+            if not left or not _FOLLOW_GAP.fullmatch(s, left[-1].end, follow.start()):
+                continue
+            if _TELLS_ACT_AFTER.match(s, follow.end()):
+                continue  # "North Korea followed on 13 July, recognising ...": the act is told
+            k = len(left) - 1
+            if not left[k].subject_like or left[k].actor_type not in ("state", "igo"):
+                continue
+            actors = self._expand_left(s, left, k)
+            if dates is None:
+                dates, _ = find_dates_and_days(s, self.pub)
+            for action, target in acts:
+                trig = TriggerMatch(
+                    Trigger(action, "verb(follow suit)", "active", _FOLLOWED),
+                    follow.start(),
+                    follow.end(),
+                    follow.group(),
+                )
+                roles = _Roles(actors, [self._virtual(target, "same-act")], "subject", "same-act")
+                for actor in actors:
+                    if actor.actor != target and self._emit(
+                        index, sent, trig, action, roles, actor, roles.targets[0], dates
+                    ):
+                        coded.append(actor.actor)
+        return coded
 
     def _salience(self, date: dt.date | None, precision: str) -> str:
         # Background: clearly before the story's news (another year, or months before publication).
