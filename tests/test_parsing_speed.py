@@ -235,6 +235,45 @@ def test_required_words_hold_on_salad(s: str) -> None:
     _required_words_hold(s)
 
 
+# -- the date gates: a year, and the words of a relative period --------------------------
+
+_YEAR_PERIOD_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("in", "19", "20", "1999", "2019", "201", "3", "12", "May", "June", "this", "This", "last", "laſt"),
+            *("earlier", "recent", "days", "week", "weeks", "month", "year", "years", "ago", "a", "few", "two"),
+            *("-", "/", "in\u00a0the"),
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+def _date_gates_hide_no_date(s: str) -> None:
+    pub = dt.date(2022, 9, 8)
+    for days_only in (False, True):
+        fast = dates.find_dates(s, pub, days_only=days_only)
+        every = [(k, p) for k, p in dates._PATTERNS if not days_only or k in dates._DAY_KINDS]
+        original = dates._applicable
+        try:
+            dates._applicable = lambda sentence, days_only, fold, every=every: every
+            slow = dates.find_dates(s, pub, days_only=days_only)
+        finally:
+            dates._applicable = original
+        assert fast == slow, s
+
+
+def test_year_and_period_gates_hide_no_date() -> None:
+    for s in ["It fell 12 years ago, in the 1990s", "Earlier this week; recent weeks; 3 weeks ago", "On 5/6/2019"]:
+        _date_gates_hide_no_date(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YEAR_PERIOD_SALAD)
+def test_year_and_period_gates_hide_no_date_on_salad(s: str) -> None:
+    _date_gates_hide_no_date(s)
+
+
 def _plain_anchor(texts: list[str]) -> dt.date | None:
     # What the coder kept after every sentence before it became lazy.
     anchor = None

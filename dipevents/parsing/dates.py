@@ -357,21 +357,29 @@ def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[
         _MONTH_START, _MONTH_START_PREFIXES, sentence, fold
     ) is not None
     month = digit and month_word  # the forms with a month name and a day or year number
+    # The forms with a year hold "(?:19|20)\d\d": an ASCII digit matches only itself.
+    year = digit and ("19" in sentence or "20" in sentence)
+    relperiod = _RELPERIOD_KEY_IN(low)
+    if relperiod and fold is not None:
+        # Each "relperiod" alternative holds "ago" or "recent", or "last", "this" or "earlier"
+        # before "week", "month" or "year": half the sentences with "this" hold none of those.
+        # (With ``fold``, the lower-cased text shows each ASCII letter that the pattern matches.)
+        relperiod = "ago" in low or "recent" in low or (_PERIOD_NOUN_IN(low) and _RELPERIOD_WORD_IN(low))
     ok = {
-        "iso": digit and "-" in sentence,
-        "mdy": month,
-        "dmy": month,
-        "slash": digit and "/" in low,
-        "my": month,
+        "iso": year and "-" in sentence,
+        "mdy": month and year,
+        "dmy": month and year,
+        "slash": year and "/" in low,
+        "my": month and year,
         "md": month,
         "dm": month,
         "month": month_word,
-        "year": digit,
+        "year": year,
         "relday": _RELDAY_KEY_IN(low),
         # In ASCII text a weekday's name is there as written, lower-cased; other text may
         # hold letters that case-fold to ASCII ones ("ſ"), so only "day" is required there.
         "weekday": "day" in low and (not low.isascii() or _WEEKDAY_NAME_IN(low)),
-        "relperiod": _RELPERIOD_KEY_IN(low),
+        "relperiod": relperiod,
     }
     return [(kind, pattern) for kind, pattern in _PATTERNS if ok[kind] and (not days_only or kind in _DAY_KINDS)]
 
@@ -389,6 +397,8 @@ _MONTH_STEM_IN = _substring_test(_MONTH_STEMS)
 _RELDAY_KEY_IN = _substring_test(_RELDAY_KEYS)
 _RELPERIOD_KEY_IN = _substring_test(_RELPERIOD_KEYS)
 _WEEKDAY_NAME_IN = _substring_test(_WEEKDAY_NAMES)
+_PERIOD_NOUN_IN = _substring_test(("week", "month", "year"))
+_RELPERIOD_WORD_IN = _substring_test(("last", "this", "earlier"))
 
 
 _MARKER = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
