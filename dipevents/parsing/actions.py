@@ -12,7 +12,7 @@ many sentences that carry no event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, reduce
 from itertools import compress
 from operator import or_
@@ -79,10 +79,12 @@ class TriggerMatch:
     start: int
     end: int
     text: str
+    # ``trigger.action``, kept as an attribute: the coder asks it thousands of times per
+    # document, and a property costs a Python call each time.
+    action: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def action(self) -> str:
-        return self.trigger.action
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", self.trigger.action)
 
     @property
     def rule(self) -> str:
