@@ -365,6 +365,8 @@ _MISSION_OF_GAP = re.compile(
 # ambassador") takes the post of the story's last recall by another state: recalls come in
 # waves, told over a paragraph or two, and the story's focus is often the first recalling state.
 _RECALL_WAVE_REACH = 6
+# Between an accusation and what it imputes: "... Pakistan this month of giving the Taliban ".
+_OF_GERUND = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,15}ing\b")
 # "Kuwait followed suit", "El Salvador followed on Monday", "Chad did the same": the act told
 # just before, by another state. ("followed" alone only before a time, a comma or the end:
 # not "followed the talks", "followed by".)
@@ -1228,6 +1230,14 @@ class _Coder:
             return True  # "accusing it of supporting Congo": the act imputed, not one reported
         if trig.action not in ("accuse", "cyberattack_accusation") and self._inside_accusation(s, trig):
             return True  # "accused Maduro of having met the commanders to urge them to ...": imputed
+        if trig.action == "support" and any(
+            t.action == "accuse"
+            and t.end <= trig.start
+            and _OF_GERUND.match(s, t.end, trig.start)
+            and clause_break(s, t.end, trig.start) < 0
+            for t in self.triggers
+        ):
+            return True  # "accused Pakistan of giving the Taliban military support": the support imputed
         if trig.action == "impose_sanctions" and trig.trigger.voice == "noun" and self._warned_of(s, trig):
             return True  # "warned that the sanctions pressure on Damascus would grow": threatened
         if (
