@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from dipevents.parsing import _trie, actors, coder, dates, sentences
 from dipevents.parsing._trie import finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 from dipevents.parsing.actions import cues, triggers
+from tests.conftest import REPO
 from tests.test_parsing_fastpaths import _DATE_SALAD, _SALAD, _SENTENCES, _texts
 
 # Words that begin trigger patterns, and characters that fold to ASCII letters.
@@ -542,3 +543,66 @@ def test_sentence_searches_at_prefixes_find_what_search_finds_on_real_text() -> 
 @given(_SAYING_SALAD)
 def test_sentence_searches_at_prefixes_find_what_search_finds_on_salad(s: str) -> None:
     _same_sentence_searches(s)
+
+
+# -- rewritten patterns: the same matches as the patterns they replace -----------------------
+# A case-insensitive alternation whose branches begin with a case-sensitive class of their first
+# letter ("(?-i:[Nn])(?:ot|ever)") lets the engine skip a branch at once where the letter is not
+# there. Each rewritten pattern is compared with the reference it replaces, kept here as written.
+
+_REAL_TEXTS = [p.read_text("utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+_REAL_TEXTS += [p.read_text("utf-8") for p in sorted((REPO / "fixtures").glob("unseen*/articles/*.txt"))]
+# Pieces as the coder searches them: short windows and sentences (their edges cut words).
+_REAL_PIECES = [t[i : i + n] for t in _REAL_TEXTS for n in (50, 200) for i in range(0, len(t), n // 2 + 7)]
+# (The letters that a case-insensitive pattern matches to an ASCII one, and mixed case.)
+_ODD_LETTERS = ("İ", "ı", "ſ", "K", "NOT", "nOt", "Stopping", "ſtop", "İnstead", "don’t", "n't", "_not", "-not")
+
+
+def _same_everywhere(new: re.Pattern[str], old: re.Pattern[str], s: str, everywhere: bool = True) -> None:
+    """The same finditer matches, search results and (with ``everywhere``) matches at every place."""
+
+    def seen(m: re.Match[str] | None) -> object:
+        return m and (m.span(), m.groups())
+
+    assert [seen(m) for m in new.finditer(s)] == [seen(m) for m in old.finditer(s)], (old.pattern[:40], s)
+    assert seen(new.search(s)) == seen(old.search(s)), (old.pattern[:40], s)
+    if everywhere:
+        for p in range(len(s)):
+            assert seen(new.match(s, p)) == seen(old.match(s, p)), (old.pattern[:40], s, p)
+
+
+def _same_on_real_text(new: re.Pattern[str], old: re.Pattern[str]) -> None:
+    for t in _REAL_TEXTS:
+        _same_everywhere(new, old, t)
+    for piece in _REAL_PIECES:
+        _same_everywhere(new, old, piece, everywhere=False)
+
+
+_OLD_NEGATION = (
+    r"\b(?:not|never|no\s+longer|n['’]t|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed)?\s+to|"
+    r"without|nor|no\s+(?:wish|intention|plans?|desire|reason|need)\s+to|has\s+yet\s+to|have\s+yet\s+to|"
+    r"rather\s+than|instead\s+of|avoid(?:ed|s)?|(?:stop(?:s|ped)?|stopping)\s+short\s+of|"
+    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
+    r"(?:(?:the\s+|media\s+|press\s+)?(?:reports?|claims?|suggestions?|allegations?)\s+)?(?:that|having|it))\b"
+)
+_NEGATION_SALAD = st.lists(
+    st.sampled_from(
+        [
+            *("not", "never", "no", "longer", "n't", "refuses", "declined", "fail", "failed", "to", "without"),
+            *("nor", "wish", "plans", "has", "have", "yet", "rather", "than", "instead", "of", "avoids", "stops"),
+            *("stopped", "stopping", "short", "denies", "Rejected", "dismissing", "the", "media", "reports"),
+            *("claim", "allegations", "that", "having", "it", "Iran", ",", "\n", "-", *_ODD_LETTERS),
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+def test_negation_cue_finds_what_its_reference_finds_on_real_text() -> None:
+    _same_on_real_text(cues().negation, re.compile(_OLD_NEGATION, re.I))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_NEGATION_SALAD, st.text(max_size=80), _NEGATION_SALAD.map(lambda s: s.replace(" ", ""))))
+def test_negation_cue_finds_what_its_reference_finds_on_salad(s: str) -> None:
+    _same_everywhere(cues().negation, re.compile(_OLD_NEGATION, re.I), s)
