@@ -355,9 +355,8 @@ _NOUN_LIST_GAP = re.compile(
     r"(?:(?:a|an|the|its|their|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|other|some|\d{1,3})"
     r"\s{1,3})?\Z"
 )
-# Between a nominal act's "of" and the state owning the mission it names ("of the ", "of the
-# embassy of the ").
-_OWNER_GAP = re.compile(r"\s{1,3}(?:the\s{1,3})?")
+# Between a nominal act's "of" and the state owning the mission it names ("of the embassy of
+# the "; "of the " is _OBJECT_GAP).
 _MISSION_OF_GAP = re.compile(
     r"\s{1,3}(?:the\s{1,3})?(?:embassy|consulate|mission|high\s{1,3}commission)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
@@ -2174,7 +2173,7 @@ class _Coder:
             if m.start - trig.end > 40 or clause_break(s, trig.end, m.start) >= 0:
                 return None
             # (the mission itself is a mention of its state: "the Eritrean embassy")
-            if (m.possessive or m.is_demonym or m.kind in ("envoy", "official")) and _OWNER_GAP.fullmatch(gap):
+            if (m.possessive or m.is_demonym or m.kind in ("envoy", "official")) and _OBJECT_GAP.fullmatch(gap):
                 return m
             if m.prep == "of" and _MISSION_OF_GAP.fullmatch(gap):
                 return m
