@@ -159,6 +159,9 @@ _SUBORDINATE_PRONOUN = re.compile(
     r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
 )
 _HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
+# A pronoun subject at the head of a clause ("On Saturday he cut short ..."), not an object
+# ("told him") nor a possessive ("its").
+_CONJUNCT_PRONOUN = re.compile(r"(?:^|(?<=[\s(,]))([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s{1,3}(?=[a-z])")
 _QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
 _SPEAKER_WORD = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
@@ -1781,7 +1784,32 @@ class _Coder:
             before = [t for t in self.triggers if t.end <= trig.start and id(t) in self._actors_of]
             if before:
                 return self._actors_of[id(before[-1])], "coordinated"
+            shared = self._conjunct_pronoun(s, trig, mentions, left)
+            if shared:
+                return shared, "pronoun"
         return [], ""
+
+    def _conjunct_pronoun(
+        self, s: str, trig: TriggerMatch, mentions: list[Mention], left: list[Mention]
+    ) -> list[Mention]:
+        """The pronoun subject of the verb an "and" joins the trigger to, however long that verb's
+        phrase ("On Saturday he cut short his stay in Singapore and accused Chile of ..."):
+        "he"/"she" is the official just named, "it"/"they" the state the story is about."""
+        start = max(0, trig.start - 160)
+        window = s[start : trig.start]
+        cut = max(window.rfind(";"), window.rfind(":"), window.rfind("“"), window.rfind("”"), window.rfind('"'))
+        pronouns = list(_CONJUNCT_PRONOUN.finditer(window, cut + 1))
+        found = pronouns[-1] if pronouns else None
+        if found is None or any(m.subject_like and m.start >= start + found.end() for m in left):
+            return []
+        if found.group(1).lower() in ("he", "she"):
+            if self.last_official and self.index - self.last_official[0] <= 1:
+                return [self._virtual(self.last_official[1], "pronoun")]
+            return []
+        focus = self.speaker if self.speaker is not None else self.discourse.focus
+        if focus and focus not in self._verb_argument(s, trig, mentions):
+            return [self._virtual(focus, "pronoun")]
+        return []
 
     @staticmethod
     def _agreed_with(s: str, trig: TriggerMatch, mentions: list[Mention], actor_ids: set[str]) -> list[Mention]:
