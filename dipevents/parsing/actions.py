@@ -59,6 +59,9 @@ class Trigger:
     # The phrasing holds its own "not" ("told the envoy not to return"): only a negation
     # before it cancels the act.
     negated: bool = False
+    # The phrasing's object is a pronoun ("restored them", "returned him"): the noun it stands
+    # for must be named before it in the sentence ("relations", "its ambassador").
+    antecedent: re.Pattern[str] | None = None
     keys: tuple[str, ...] = ()
     # Lower-case ASCII words, one of which begins every match (``_trie.literal_prefixes``);
     # empty when the pattern does not allow the test.
@@ -140,6 +143,7 @@ def triggers() -> tuple[Trigger, ...]:
                 left_target=bool(row.get("left_target")),
                 story_target=bool(row.get("story_target")),
                 negated=bool(row.get("negated")),
+                antecedent=re.compile(_expand(row["antecedent"], macros), flags) if "antecedent" in row else None,
                 keys=tuple(k.lower() for k in row["keys"]),
                 prefixes=literal_prefixes(pattern),
                 required=required_words(pattern),
@@ -353,14 +357,16 @@ def find_triggers(sentence: str, *, every: bool = False) -> list[TriggerMatch]:
     if every:
         for trig in triggers():
             for m in trig.pattern.finditer(sentence):
-                found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
+                if trig.antecedent is None or trig.antecedent.search(sentence, 0, m.start()):
+                    found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
     else:
         low = folded(sentence)
         for trig in _candidates(sentence):
             if trig.required and low is not None and not contains_any(low, trig.required):
                 continue  # every match holds one of these words: no match here
             for m in finditer_at_prefixes(trig.pattern, trig.prefixes, sentence, low):
-                found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
+                if trig.antecedent is None or trig.antecedent.search(sentence, 0, m.start()):
+                    found.append(TriggerMatch(trig, m.start(), m.end(), m.group(0)))
     if len(found) < 2:
         return found
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))

@@ -980,6 +980,11 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
     return mentions
 
 
+# Between the two states of a pair named as one subject ("Bolivia and Chile").
+_AND_PAIR_GAP = re.compile(r"\s{1,3}and\s{1,3}(?:the\s{1,3})?")
+_NEW_CLAUSE_BEFORE = re.compile(r"[,;]\s{0,3}(?:(?:and|but|while)\s{1,3})?\Z")
+
+
 def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tuple[str, ...]:
     """Two states named earlier in the sentence after prepositions ("flew to Damascus and to
     Ankara, and in both capitals urged the two governments"), which "the two governments"
@@ -995,7 +1000,18 @@ def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tu
         and _prep_before(sentence, x.start) is not None
     ]
     actors = tuple(dict.fromkeys(governed))
-    return actors if len(actors) == 2 else ()
+    if len(actors) == 2:
+        return actors
+    # "In 1968 the Philippines and Malaysia suspended relations, and the two countries restored
+    # them": the subject of a new clause is the two states the sentence's subject named together
+    # (not an object: "Egypt and Jordan praised both leaders").
+    if not _NEW_CLAUSE_BEFORE.search(sentence, max(0, start - 12), start):
+        return ()
+    before = [x for x in mentions if x.end <= start and x.actor_type == "state" and x.kind != "pair"]
+    for x, y in zip(before[-2::-1], before[:0:-1], strict=True):
+        if x.prep is None and x.actor != y.actor and _AND_PAIR_GAP.fullmatch(sentence, x.end, y.start):
+            return (x.actor, y.actor)
+    return ()
 
 
 def _names_place(name: str) -> bool:

@@ -257,6 +257,11 @@ _NARRATIVE_DAY = re.compile(
     r"(a|an|one|two|three|four|five|six|seven)\s{1,3}days?\s{1,3}(later|earlier))\b",
     re.I,
 )
+# "the following year", "two years later": a year counted from a date named before.
+_YEARS_LATER = re.compile(
+    r"\b(?:the\s{1,3}(?:following|next)\s{1,3}year|(a|one|two|three|four|five|six|seven|\d{1,2})\s{1,3}years?\s{1,3}later)\b",
+    re.I,
+)
 # "that same month", "later that year": the month or year the text was just talking about.
 _NARRATIVE_SPAN = re.compile(
     r"\b(?:(?:later|earlier)\s{1,3}(?:in\s{1,3})?that|that\s{1,3}same|the\s{1,3}same|that)\s{1,3}(month|year)\b", re.I
@@ -2639,6 +2644,13 @@ class _Coder:
                     n = n * (7 if offset.group(2).lower().startswith("week") else 1)
                     n = -n if offset.group(3).lower() == "after" else n
                     return _When(d.date + dt.timedelta(days=n), "day", True)
+            if "year" in s and d.end <= trig.start:
+                # "In 1968 they suspended relations, and restored them the following year": a
+                # year counted from the date named before the act.
+                later = _YEARS_LATER.search(s, d.end, min(len(s), trig.end + 40))
+                if later is not None:
+                    n = _NUMBER_WORDS.get((later.group(1) or "one").lower()) or int(later.group(1))
+                    return _When(dt.date(d.date.year + n, 1, 1), "year", True)
             return _When(d.date, d.precision, not weak or trig.start - d.end < 40)
         if self.transcript and self.line_speaker and self.pub is not None:
             return _When(self.pub, "day", False)  # an answer at a press conference: the conference's day
