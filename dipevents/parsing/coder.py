@@ -122,7 +122,7 @@ _BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
 _ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
 _ALLY_WORDS = required_words(_ALLY_AFTER)  # (every match holds one: looked for first)
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|I)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
 # "..., and we firmly oppose": a clause of its own whose subject is "we", right before a trigger.
 _WE_CLAUSE = re.compile(
     r"(?:[,;]\s{0,3}(?:and|but|so)?|\b(?:and|but))\s{1,3}we\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z", re.IGNORECASE
@@ -1723,8 +1723,12 @@ class _Coder:
                     continue  # "informed the Vatican that it was suspending": the addressee
                 if self._object_of_trigger(s, m):
                     continue  # "Beijing opposed the US sanctions and would take countermeasures"
-                if _CONTRAST.search(s, m.end, trig.start):
-                    break  # "Iran has not reacted, but experts believe ...": another clause's subject
+                if _CONTRAST.search(s, m.end, trig.start) and not (
+                    voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start)
+                ):
+                    # "Iran has not reacted, but experts believe ...": another clause's subject
+                    # (not "welcomed the deal but called on ...": a verb with no subject of its own)
+                    break
                 if gap.rstrip().endswith(",") and _IN_RELATIVE.search(s, max(0, m.start - 80), m.start):
                     continue  # "The presidents of X and Y, whose countries chair the Minsk Group, called"
                 seat = left[i + 1] if m.kind == "anaphor" and i + 1 < len(left) else None
