@@ -381,7 +381,15 @@ _FOLLOWED = re.compile(
     r"\b(?:followed\s{1,3}suit|did\s{1,3}(?:the\s{1,3}same|likewise)|"
     r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next)\b))"
 )
-_FOLLOW_WORDS = ("followed", "did the same", "did likewise")
+# "Russia responded in kind", "Pakistan reciprocated", "retaliated with identical measures":
+# the act just told, turned back on its author by its target.
+_MIRRORED = re.compile(
+    r"\b(?:(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}in\s{1,3}kind|reciprocated|"
+    r"(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}(?:[\w-]{2,12}\s{1,3}){0,3}?with\s{1,3}(?:an?\s{1,3})?"
+    r"(?:identical|similar|reciprocal|mirror|equivalent|tit-for-tat)\s{1,3}(?:measures?|steps?|moves?|action|expulsions?))"
+)
+_FOLLOW_WORDS = ("followed", "did the same", "did likewise", "in kind", "reciprocat", "with identical", "with similar")
+_FOLLOW_WORDS += ("with reciprocal", "with mirror", "with equivalent", "with tit-for-tat")
 # A participle after "followed" tells the act itself ("followed on 13 July, recognising ...").
 _TELLS_ACT_AFTER = re.compile(
     r"[^.;:,]{0,40},\s{0,3}(?:\w{2,12}ly\s{1,3})?[a-z]{3,}ing\b|\s{1,3}(?:by|with)\s{1,3}[a-z]{3,}ing\b"
@@ -2772,9 +2780,11 @@ class _Coder:
             for action, (at, _, target) in self.last_act.items()
             if at == latest and action not in _STATEMENTS
         ]
+        authors = {action: author for action, (at, author, _) in self.last_act.items() if at == latest}
         coded: list[str] = []
         dates: list[DateMention] | None = None
-        for follow in _FOLLOWED.finditer(s):
+        found = [(m, False) for m in _FOLLOWED.finditer(s)] + [(m, True) for m in _MIRRORED.finditer(s)]
+        for follow, mirror in found:
             left = [m for m in mentions if m.end <= follow.start()]
             if not left or not _FOLLOW_GAP.fullmatch(s, left[-1].end, follow.start()):
                 continue
@@ -2786,16 +2796,21 @@ class _Coder:
             actors = self._expand_left(s, left, k)
             if dates is None:
                 dates, _ = find_dates_and_days(s, self.pub)
+            name = "verb(respond in kind)" if mirror else "verb(follow suit)"
             for action, target in acts:
                 trig = TriggerMatch(
-                    Trigger(action, "verb(follow suit)", "active", _FOLLOWED),
+                    Trigger(action, name, "active", _MIRRORED if mirror else _FOLLOWED),
                     follow.start(),
                     follow.end(),
                     follow.group(),
                 )
-                roles = _Roles(actors, [self._virtual(target, "same-act")], "subject", "same-act")
                 for actor in actors:
-                    if actor.actor != target and self._emit(
+                    # (a mirrored act is its target's answer to the act's author)
+                    aim = authors[action] if mirror else target
+                    if mirror and actor.actor != target:
+                        continue
+                    roles = _Roles(actors, [self._virtual(aim, "same-act")], "subject", "same-act")
+                    if actor.actor != aim and self._emit(
                         index, sent, trig, action, roles, actor, roles.targets[0], dates
                     ):
                         coded.append(actor.actor)
