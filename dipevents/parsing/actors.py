@@ -637,9 +637,17 @@ class Discourse:
             return ()
         for at, reach in ((1, 2), (2, 1)):  # (named together, then an act's parties)
             latest = max(self.pairs.values(), key=lambda v: (v[at], v[0]))
-            if latest[at] >= sentence - reach:
+            if latest[at] >= max(0, sentence - reach):  # (-1: never)
                 return latest[3]
-        return max(self.pairs.values(), key=lambda v: (v[0], max(v[1], v[2])))[3]
+        best = max(self.pairs.values(), key=lambda v: (v[0], max(v[1], v[2])))
+        if (
+            best[0] == 1
+            and sum(v[0] == 1 and max(v[1], v[2]) == max(best[1], best[2]) for v in self.pairs.values()) > 1
+        ):
+            # "Chile, Peru and Colombia criticised the vote in Caracas": pairs told once, at
+            # once, none of which the story has made its own.
+            return ()
+        return best[3]
 
     def note_state(self, actor: str, subject: bool) -> None:
         """Update the focus after a state is mentioned (``subject``: as the acting party)."""

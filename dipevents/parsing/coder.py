@@ -355,6 +355,11 @@ _MUTUAL_WORDS = re.compile(
 _ING = re.compile(r"\w{3,20}ing\b")
 _TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
 _S_GAP = re.compile(r"['’]s?\s{1,3}")
+# "Khama's government denounced ...": the body of the person (or state) before it acts.
+_BODY_GAP = re.compile(
+    r"['’]s?\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:government|administration|cabinet|regime|ministry|junta|office)"
+    r"\s{1,3}(?:(?:also|has|had|have|then|later|swiftly|promptly)\s{1,3}){0,2}"
+)
 _AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
 # Between two members of a list of people or bodies, the first's head noun and the second's
 # quantifier ("company and two ", "firms, three ").
@@ -466,9 +471,13 @@ _ACT_OF_NOUN = {
 }
 _COUP_IN = re.compile(
     r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?(?:(?:military|attempted|failed|latest|recent)\s{1,3})?"
-    r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power)\s{1,3}in\s{1,3}(?:the\s{1,3})?",
+    r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power|"
+    # "denounced the presidential run-off in neighbouring Zimbabwe": what its government held or did
+    r"(?:(?:presidential|parliamentary|general|legislative)\s{1,3})?(?:elections?|run-?off|polls?|referendum|vote)|"
+    r"crackdown|executions|hangings)\s{1,3}in\s{1,3}(?:the\s{1,3})?(?:neighbou?ring\s{1,3})?",
     re.I,
 )
+_COUP_WORDS = ("coup", "putsch", "takeover", "seizure")
 _CLAUSE_OPENING = re.compile(r"(?:\A|[“\"‘]|\b(?:that|said|says)\s)\s{0,3}(?:the\s{1,3})?\Z", re.I)
 _IN_RELATIVE = re.compile(r",\s{0,3}(?:whose|which|who|where)\b[^,;]{0,80}\Z", re.I)
 _RELATIVE_GAP = re.compile(
@@ -661,7 +670,8 @@ _HARM_OBJECT = re.compile(
     r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
     r"arrests?|detentions?|seizures?|invasion|annexation|assaults?|downing|violations?|launch(?:es)?|offensive|"
     r"(?:military\s{1,3})?operation|bombardment|barrage|blockade|takeover|tests?|storming|hijacking|abductions?|"
-    r"kidnappings?|assassinations?|murders?|sinking|crackdown|occupation|intrusions?|incidents?|removal)\b",
+    r"kidnappings?|assassinations?|murders?|sinking|crackdown|occupation|intrusions?|incidents?|removal|"
+    r"pardons?|hangings?|coup|deportations?|expropriations?|nationali[sz]ations?|demolitions?)\b",
     re.I,
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
@@ -734,6 +744,19 @@ _HARM_STEMS = {
     "removal": ("remov", "relocat", "dismantl", "tore down", "demolish"),
 }
 # "the incident": whatever harm the sentences before report, in any of its words.
+_SEIZING = ("expropriat", "nationali", "seiz", "took over", "takeover")
+_HARM_STEMS.update(
+    {
+        "pardon": ("pardon",),
+        "hanging": ("hang", "execut"),
+        "coup": ("coup", "seiz", "took power", "toppl", "overthr", "ousted"),
+        "deportation": ("deport",),
+        "expropriation": _SEIZING,
+        "nationalisation": _SEIZING,
+        "nationalization": _SEIZING,
+        "demolition": ("demolish", "demolition", "razed", "bulldoz"),
+    }
+)
 _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
 # "the Taiwan question", "the Iran nuclear issue": a state named as a topic.
 _TOPIC_AFTER = re.compile(r"\s{1,3}(?:nuclear\s{1,3})?(?:question|issue|problem|dossier|file)\b")
@@ -1426,7 +1449,8 @@ class _Coder:
         elif trig.action == "condemn" and (coup := _COUP_IN.match(s, trig.end)):
             # "condemned the coup in Niger": a junta is coded as the state it seized.
             targets = [m for m in mentions if m.start == coup.end() and m.actor_type == "state"][:1]
-            how_target = "coup"
+            # (an election, a crackdown or executions there: its government's)
+            how_target = "coup" if contains_any(coup.group().lower(), _COUP_WORDS) else "held-in"
         else:
             targets, how_target = self._target(s, trig, mentions, actor_ids)
             if (
@@ -1596,6 +1620,11 @@ class _Coder:
                 for m in self.mentions_of[j]
                 if m.end <= at and m.actor_type in ("state", "armed_group") and m.prep in (None, "object")
             ]
+            if not named and noun in ("coup", "takeover"):
+                # "Soldiers seized power in Guinea": a junta is coded as the state it seized.
+                named = [m for m in self.mentions_of[j] if m.start > at and m.actor_type == "state" and m.prep == "in"][
+                    :1
+                ]
             if named:
                 author = named[-1]
                 if author.actor in actor_ids or author.actor in self.discourse.types:
@@ -1687,7 +1716,9 @@ class _Coder:
                 and (_TO_GAP.match(gap) or voice == "noun")
             ):
                 return self._expand_left(s, left, i), "possessor"  # "the decision of the Algerian authorities to"
-            if m.possessive and (voice == "noun" or _POSSESSOR_GAP.match(gap) or _S_GAP.fullmatch(gap)):
+            if m.possessive and (
+                voice == "noun" or _POSSESSOR_GAP.match(gap) or _S_GAP.fullmatch(gap) or _BODY_GAP.fullmatch(gap)
+            ):
                 return self._expand_left(s, left, i), "possessor"
             if voice == "noun" and len(gap.strip()) == 0 and m.kind in ("name", "variant", "demonym", "official"):
                 if m.anti:
