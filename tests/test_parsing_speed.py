@@ -581,7 +581,7 @@ def _same_on_real_text(new: re.Pattern[str], old: re.Pattern[str]) -> None:
 _OLD_NEGATION = (
     r"\b(?:not|never|no\s+longer|n['’]t|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed)?\s+to|"
     r"without|nor|no\s+(?:wish|intention|plans?|desire|reason|need)\s+to|has\s+yet\s+to|have\s+yet\s+to|"
-    r"rather\s+than|instead\s+of|avoid(?:ed|s)?|all\s+but\b(?!\s+(?:\d|one|two|three|four|five|six|a|an|the|few|some)\b)|(?:stop(?:s|ped)?|stopping)\s+short\s+of|"
+    r"rather\s+than|instead\s+of|avoid(?:ed|s)?|all\s+but\b(?=\s*\Z|\s+(?:[a-z]{2,}ed|cut|broken?|shut|frozen)\b)|(?:stop(?:s|ped)?|stopping)\s+short\s+of|"
     r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
     r"(?:(?:the\s+|media\s+|press\s+)?(?:reports?|claims?|suggestions?|allegations?)\s+)?(?:that|having|it))\b"
 )

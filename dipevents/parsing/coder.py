@@ -1355,7 +1355,9 @@ class _Coder:
         if _judges_claim(trig):
             return ["deny"]
         if trig.action == "accuse" and trig.trigger.voice != "content":
-            span = s[trig.start : min(len(s), trig.end + 60)]
+            # ("Russian hackers were behind the theft": the culprit named just before, too)
+            start = max(0, trig.start - 30) if trig.trigger.voice == "target_left" else trig.start
+            span = s[start : min(len(s), trig.end + 60)]
             if self.cues.cyber.search(span):
                 return ["cyberattack_accusation"]
         if (
