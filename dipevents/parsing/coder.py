@@ -202,6 +202,15 @@ _IN_GAP = re.compile(r"\s{1,3}in\s{1,3}")  # "followed the EU in sanctioning"
 # "hold X accountable for the cyberattack": the demand attributes the attack.
 _FOR_ACT = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
 _SPEECH_AFTER = re.compile(r"\b(?:said|says|stated|wrote|added|announced|tweeted|told\s{1,3}[\w’'-]{1,20})\b")
+# ", and diplomats in Amman expect ...": a clause whose subject is people who are no state's voice.
+_OTHERS_CLAUSE = re.compile(
+    r",\s{1,3}(?:and|but|while)\s{1,3}(?:(?:many|most|some|other|western|foreign|local|senior)\s{1,3})?"
+    r"(?:diplomats|analysts|observers|experts|commentators|sources|critics|residents|protesters|lawmakers|legislators|"
+    r"newspapers|historians|scholars|economists|investors)\s{1,3}(?:in\s{1,3}[\w’'-]{2,20}\s{1,3})?"
+    r"(?:(?:also|now|still|widely)\s{1,3})?\Z"
+)
+# ", while Australia's embassy ...": a clause of another subject, set against the one before.
+_CONTRAST_CLAUSE = re.compile(r",[\"”’]?\s{0,3}(?:while|whereas|but)\s")
 _CONTRAST = re.compile(r"\s(?:but|whereas)\s|;")
 _ACCOUNTABLE_FOR = re.compile(r"\baccountable\s{1,3}for\b", re.I)
 # "support its decision": the pronoun's state, not a state named later in the clause.
@@ -384,7 +393,9 @@ _OF_GERUND = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,
 # not "followed the talks", "followed by".)
 _FOLLOWED = re.compile(
     r"\b(?:followed\s{1,3}suit|did\s{1,3}(?:the\s{1,3}same|likewise)|"
-    r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next)\b))"
+    r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next)\b)|"
+    # "Kuwait and Qatar announced the same step", "took the same decision"
+    r"(?:took|take|takes|announced|made|taken)\s{1,3}the\s{1,3}same\s{1,3}(?:step|move|decision|measure))"
 )
 # "Russia responded in kind", "Pakistan reciprocated", "retaliated with identical measures":
 # the act just told, turned back on its author by its target.
@@ -393,7 +404,19 @@ _MIRRORED = re.compile(
     r"(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}(?:[\w-]{2,12}\s{1,3}){0,3}?with\s{1,3}(?:an?\s{1,3})?"
     r"(?:identical|similar|reciprocal|mirror|equivalent|tit-for-tat)\s{1,3}(?:measures?|steps?|moves?|action|expulsions?))"
 )
-_FOLLOW_WORDS = ("followed", "did the same", "did likewise", "in kind", "reciprocat", "with identical", "with similar")
+_FOLLOW_WORDS = (
+    "followed",
+    "did the same",
+    "did likewise",
+    "same step",
+    "same move",
+    "same decision",
+    "same measure",
+    "in kind",
+    "reciprocat",
+    "with identical",
+    "with similar",
+)
 _FOLLOW_WORDS += ("with reciprocal", "with mirror", "with equivalent", "with tit-for-tat")
 # A participle after "followed" tells the act itself ("followed on 13 July, recognising ...").
 _TELLS_ACT_AFTER = re.compile(
@@ -1764,6 +1787,8 @@ class _Coder:
                     continue  # "informed the Vatican that it was suspending": the addressee
                 if self._object_of_trigger(s, m):
                     continue  # "Beijing opposed the US sanctions and would take countermeasures"
+                if _OTHERS_CLAUSE.search(s, m.end, trig.start):
+                    break  # "..., and diplomats in Amman expect Mauritania to ...": their own subject
                 if _CONTRAST.search(s, m.end, trig.start) and not (
                     voice == "active" and _AND_VERB.search(s, max(0, trig.start - 16), trig.start)
                 ):
@@ -2576,8 +2601,10 @@ class _Coder:
             for m in mentions:
                 if m.actor == actor.actor or m.kind == "pair" or (m.start < trig.end and trig.start < m.end):
                     continue  # (inside the imputation is its victim: "interfere in the U.S. elections")
-                if m.start >= trig.end and trig.trigger.name in _DENIED_CLAUSE:
-                    continue
+                if m.start >= trig.end and (
+                    trig.trigger.name in _DENIED_CLAUSE or _CONTRAST_CLAUSE.search(s, trig.end, m.start)
+                ):
+                    continue  # ("..., while Australia's embassy posted ...": another clause's)
                 if m.prep in _LOCATIVE and (trig.action == "deny" or m.end <= trig.start):
                     # "told reporters in London that his country played no part", "soldiers in
                     # Afghanistan, and attempts to interfere": a place, not the party imputed
