@@ -35,6 +35,16 @@ def test_triggers_the_coder_names_exist() -> None:
     assert TRIGGERS_NAMED - {t.name for t in triggers()} == set()
 
 
+def test_each_trigger_rule_names_one_phrasing() -> None:
+    """An event's rule says why it was coded so: two triggers under one name would blur it."""
+    from collections import Counter
+
+    from dipevents.parsing.actions import triggers
+
+    counts = Counter(t.rule for t in triggers())
+    assert [rule for rule, n in counts.items() if n > 1] == []
+
+
 @pytest.mark.parametrize("case", _CASES, ids=[c["id"] for c in _CASES])
 def test_phrasing(case: dict) -> None:
     events = parse_text(case["text"], doc_id=case["id"], published=case["published"])
