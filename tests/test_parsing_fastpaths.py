@@ -543,7 +543,7 @@ _CLAUSE_BREAK_PLAIN = re.compile(
     r";|:|\s[-–—]\s|(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Gen)\.\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|"
     r"where|when|saying|adding|calling|accusing|claiming|giving|urging|according|after|before|as|because|since|"
     r"following|amid|despite|prompting|describing|dismissing|noting|stressing|warning|insisting|demanding|"
-    r"and\s+(?:it|he|she|they)\b)|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
+    r"and\s+(?:it|he|she|they)\b|also\s)|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s|"
     r"\b(?:said|says|told|added|announced|stated)\b(?!\s{1,3}by\b)|"
     r"\b(?:has|have|had)\s{1,3}(?:decided|resolved)\b"
 )

@@ -94,7 +94,8 @@ _BREAK_MARKED = re.compile(
     r";|:|\.(?<![A-Z]\.)(?<!Mr\.|Ms\.|Dr\.|St\.)(?<!Gen\.)\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|"
     r"where|when|saying|adding|calling|accusing|claiming|giving|urging|according|after|before|as|because|since|"
     r"following|amid|despite|prompting|describing|dismissing|noting|stressing|warning|insisting|demanding|"
-    r"and\s+(?:it|he|she|they)\b)|"
+    # (", also froze ...": the predicate of a subject a relative clause interrupted)
+    r"and\s+(?:it|he|she|they)\b|also\s)|"
     # ("the sanctions announced by X": a participle)
     r"s(?<!\w.)(?:aid|ays|tated)\b(?!\s{1,3}by\b)|t(?<!\w.)old\b(?!\s{1,3}by\b)|a(?<!\w.)(?:dded|nnounced)\b(?!\s{1,3}by\b)|"
     # "..., the Government has decided to instruct ...": a finite verb of a new main clause
