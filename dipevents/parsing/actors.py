@@ -1198,11 +1198,23 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
 # "the bloc", "the league", "the alliance's": the organisation last named. (Not before a
 # capitalised word: "the Union of South American Nations" is a name.)
 _IGO_ANAPHOR = re.compile(
-    r"\b[Tt]he\s{1,3}(?:([\w-]{3,15})\s{1,3})?(bloc|league|alliance|union|organi[sz]ation|grouping|body)\b(?!\s{1,3}of\s{1,3}[A-Z])"
+    r"\b[Tt]he\s{1,3}(?:([\w-]{3,15})\s{1,3})?(bloc|league|alliance|union|organi[sz]ation|grouping|body|[Cc]ouncil|[Aa]ssembly)\b(?!\s{1,3}of\s{1,3}[A-Z])"
 )
-_IGO_ANAPHOR_HEADS = ("bloc", "league", "alliance", "union", "organis", "organiz", "grouping", "body")
+_IGO_ANAPHOR_HEADS = (
+    "bloc",
+    "league",
+    "alliance",
+    "union",
+    "organis",
+    "organiz",
+    "grouping",
+    "body",
+    "ouncil",
+    "ssembly",
+)
 # Heads that must stand in the organisation's name ("the league" is the Arab League, not NATO).
-_IGO_NAMED_HEADS = frozenset({"league", "union"})
+# ("the Council" after the Security Council or the Gulf Cooperation Council, not after NATO)
+_IGO_NAMED_HEADS = frozenset({"league", "union", "council", "assembly"})
 
 
 def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discourse: Discourse) -> None:

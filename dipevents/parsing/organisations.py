@@ -32,6 +32,10 @@ __all__ = ["Organisation", "find_organisations", "slug"]
 _CAPITALISED = re.compile(r"[A-Z][a-z]{1,20}")
 # Capitalised words, including "Rights", "Red", "Jewish", "Al-Aqsa", "People's"; no digits.
 _WORD = r"[A-Z][\w'’&.-]{0,25}"
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +59,10 @@ def _table() -> dict:
 def _pattern() -> re.Pattern[str]:
     heads = sorted({h for hs in _table()["heads"].values() for h in hs}, key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s{1,3}") for h in heads) + ")"
+    # ("the Council on Tuesday": a day or a month is no part of a name)
     linked = (
-        rf"(?:\s{{1,3}}(?:of|for|on)\s{{1,3}}(?:the\s{{1,3}})?{_WORD}(?:\s{{1,3}}(?:and\s{{1,3}})?{_WORD}){{0,3}})?"
+        rf"(?:\s{{1,3}}(?:of|for|on)\s{{1,3}}(?:the\s{{1,3}})?(?!{_WHEN}){_WORD}"
+        rf"(?:\s{{1,3}}(?:and\s{{1,3}})?{_WORD}){{0,3}})?"
     )
     return re.compile(
         rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s{{1,3}}){{1,5}}?(?P<head>{head}){linked})(?![\w-])"
