@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -850,6 +850,11 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             igo = igo or entry.kind == "igo"
             found.append(Mention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type, entry.kind))
             plural = plural or entry.kind == "demonym_plural"
+    if "-" in sentence and (pairs := _compound_pairs(sentence, lookup)):
+        # "the EU-Argentina joint committee", "China-U.S. talks": the two parties as one
+        # compound, which the gazetteer leaves out (a form must not touch a hyphen).
+        extra = True
+        found.extend(pairs)
     # Names learnt in this document (people introduced with their state).
     if discourse.people:
         extra = True
@@ -1020,6 +1025,43 @@ def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tu
         if x.prep is None and x.actor != y.actor and _AND_PAIR_GAP.fullmatch(sentence, x.end, y.start):
             return (x.actor, y.actor)
     return ()
+
+
+# Two capitalised words joined by a hyphen ("EU-Argentina", "China-U.S.", "Moroccan-Spanish"),
+# each part maybe of two words ("North Korea-Malaysia").
+_COMPOUND_PAIR = re.compile(
+    r"(?<![\w’'.-])((?-i:[A-Z])[\w.’']{1,20}(?:\s(?-i:[A-Z])[\w.]{1,20})?)-((?-i:[A-Z])[\w.]{1,20}(?:\s(?-i:[A-Z])[\w.]{1,20})?)"
+)
+
+
+def _compound_pairs(sentence: str, lookup: Callable[[str], Entry | None]) -> list[Mention]:
+    """The pairs of states or organisations a hyphenated compound names, as "pair" mentions
+    (preposition "-": a modifier, never a subject)."""
+    out: list[Mention] = []
+    for m in _COMPOUND_PAIR.finditer(sentence):
+        left, right = m.group(1), m.group(2)
+        # (the longest part that names an actor: "North Korea" or "Korea", "U.S." not "U.S. Cyber")
+        a_text = left if lookup(left) is not None else left.split()[-1]
+        b_text = right if lookup(right) is not None else right.split()[0]
+        a, b = lookup(a_text), lookup(b_text) or lookup(b_text.rstrip("."))
+        if (
+            a is None
+            or b is None
+            or a.actor == b.actor
+            or a.kind == "person"
+            or b.kind == "person"
+            or a.actor_type not in ("state", "igo")
+            or b.actor_type not in ("state", "igo")
+        ):
+            continue
+        start = m.start(1) + len(left) - len(a_text)
+        end = m.start(2) + len(b_text)
+        out.append(
+            Mention(
+                start, end, sentence[start:end], a.actor, a.actor_type, "pair", prep="-", members=(a.actor, b.actor)
+            )
+        )
+    return out
 
 
 def _names_place(name: str) -> bool:

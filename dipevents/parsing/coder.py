@@ -2229,9 +2229,12 @@ class _Coder:
             if m.kind == "pair" and set(m.members) & actor_ids:
                 # "suspended visits between the two neighbours": the pair's other member.
                 others = [a for a in m.members if a not in actor_ids]
-                if len(others) == 1 and m.prep == "between":
+                if len(others) == 1 and m.prep in ("between", "-"):
+                    # (or "suspended the China-U.S. working group": a compound of the two)
                     return [self._virtual(others[0], "pair")], "pair-other"
                 continue
+            if m.kind == "pair" and m.prep == "-":
+                continue  # "condemned the Iran-Iraq war": a pair the actor is no member of
             if m.actor in actor_ids:
                 continue
             if skip_from and m.prep == "from":
