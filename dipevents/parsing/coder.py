@@ -407,6 +407,9 @@ _MIRRORED = re.compile(
     r"(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}(?:[\w-]{2,12}\s{1,3}){0,3}?with\s{1,3}(?:an?\s{1,3})?"
     r"(?:identical|similar|reciprocal|mirror|equivalent|tit-for-tat)\s{1,3}(?:measures?|steps?|moves?|action|expulsions?))"
 )
+# Between one dated member of a gapped list and the next ("in October 2005, Chad in ...").
+_GAP_BEFORE = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{1,3}and\s{1,3})(?:the\s{1,3})?")
+_GAP_DATE = re.compile(r"\s{1,3}(?=(?:in|on)\s)")  # (a date mention holds its preposition)
 _FOLLOW_WORDS = (
     "followed",
     "did the same",
@@ -1143,6 +1146,8 @@ class _Coder:
                     for actor, target in self._pairs(roles):
                         if self._emit(index, sent, trig, action, roles, actor, target, dates):
                             coded_actors.append(actor.actor)
+                    if action not in _STATEMENTS and len(roles.targets) == 1 and not roles.mutual:
+                        self._gapped(index, sent, trig, action, roles, mentions, dates)
         if mentions and self.last_act and contains_any(s, _FOLLOW_WORDS):
             coded_actors += self._followed(index, sent, mentions)
         self._update_focus(s, mentions, coded_actors)
@@ -2881,6 +2886,44 @@ class _Coder:
                     ):
                         coded.append(actor.actor)
         return coded
+
+    def _gapped(
+        self,
+        index: int,
+        sent: Sentence,
+        trig: TriggerMatch,
+        action: str,
+        roles: _Roles,
+        mentions: list[Mention],
+        dates: list[DateMention],
+    ) -> None:
+        """ "Senegal resumed relations with China in October 2005, Chad in August 2006 and Costa
+        Rica in June 2007": after an act and its date, a list of states each with a date of its
+        own, the verb left out, are further actors of the same act toward the same target."""
+        s = sent.text
+        target = roles.targets[0]
+        by_start = {d.start: d for d in dates}
+        # the act's own date, right after the act (its target and what follows it)
+        last = next((d for d in dates if d.start >= max(trig.end, target.end)), None)
+        if last is None or clause_break(s, trig.end, last.start) >= 0:
+            return
+        for m in mentions:
+            if m.start < last.end:
+                continue
+            if (
+                m.actor_type != "state"
+                or m.actor == target.actor
+                or m.actor in {a.actor for a in roles.actors}
+                or not _GAP_BEFORE.fullmatch(s, last.end, m.start)
+            ):
+                return
+            at = _GAP_DATE.match(s, m.end)
+            when = by_start.get(at.end()) if at else None
+            if when is None:
+                return
+            gap = TriggerMatch(trig.trigger, m.start, m.end, m.text)
+            self._emit(index, sent, gap, action, _Roles([m], [target], "gapped", roles.how_target), m, target, dates)
+            last = when
 
     def _salience(self, date: dt.date | None, precision: str) -> str:
         # Background: clearly before the story's news (another year, or months before publication).
