@@ -1292,7 +1292,8 @@ _TITLE_ANAPHOR = re.compile(
 )
 # The title an official mention holds: its last title word, with the word that qualifies it.
 _TITLE_HEAD = re.compile(
-    r"(?:\b(prime|foreign|defen[cs]e|interior|finance|justice)\s{1,3})?\b(minister|president|premier|chancellor|spokes)(?:man|woman|person)?\b",
+    r"(?:\b(prime|foreign|defen[cs]e|interior|finance|justice)\s{1,3})?\b(minister|ministry|president|premier|chancellor|spokes)"
+    r"(?:man|woman|person)?\b",
     re.IGNORECASE,
 )
 
@@ -1335,9 +1336,12 @@ def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Disco
         if added:
             mentions.sort(key=lambda x: x.start)
     for mention in mentions:
-        if mention.kind != "official" or mention.actor_type not in ("state", "igo"):
+        if mention.kind == "anaphor" and _BARE_MINISTRY.fullmatch(mention.text.lower()):
+            keys: tuple[str, ...] = ("ministry",)  # (as resolved: the chain goes on)
+        elif mention.kind != "official" or mention.actor_type not in ("state", "igo"):
             continue
-        keys = _title_keys(mention.text)
+        else:
+            keys = _title_keys(mention.text)
         if not keys:
             # "President Maduro": a known person with the title right before the name.
             before = _PERSON_TITLE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start)
@@ -1367,6 +1371,8 @@ def _title_holder(discourse: Discourse, key: str) -> tuple[str, str] | None:
     return next(holder for holder, n in recent.items() if n == most)  # (in the order first named)
 
 
+# "the ministry", "the foreign ministry": a ministry named before (see _title_holder).
+_BARE_MINISTRY = re.compile(r"the\s{1,3}(?:foreign\s{1,3})?ministry")
 # A quotation closing right before a word ('...,” the ministry said').
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"’]\s{0,3}\Z")
 
@@ -1418,6 +1424,12 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         ):
             continue
         actor = discourse.focus
+        if _BARE_MINISTRY.fullmatch(low):
+            # "The Saudi Foreign Ministry said ... The ministry also affirmed": the state of the
+            # ministry the text last named, as "the minister" is (the focus may have moved on).
+            holder = _title_holder(discourse, "ministry")
+            if holder is not None and holder[1] == "state":
+                actor = holder[0]
         if low.startswith(("his ", "her ", "our ")):
             # "his country": the state of the official just named; "our country": the speaker's.
             named = [x for x in mentions if x.end <= m.start() and x.kind in ("official", "person")]
