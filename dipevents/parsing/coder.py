@@ -499,11 +499,14 @@ _ACT_OF_NOUN = {
     "blockade": frozenset({"impose_sanctions"}),
 }
 _COUP_IN = re.compile(
-    r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?(?:(?:military|attempted|failed|latest|recent)\s{1,3})?"
+    r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?"
+    r"(?:(?:military|attempted|failed|latest|recent|new|renewed|brutal|violent|bloody|mass)\s{1,3})?"
     r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power|"
     # "denounced the presidential run-off in neighbouring Zimbabwe": what its government held or did
     r"(?:(?:presidential|parliamentary|general|legislative)\s{1,3})?(?:elections?|run-?off|polls?|referendum|vote)|"
-    r"crackdown|executions|hangings)\s{1,3}in\s{1,3}(?:the\s{1,3})?(?:neighbou?ring\s{1,3})?",
+    # ("a new crackdown on human rights activists in Saudi Arabia": whom it is aimed at, then where)
+    r"(?:crackdown|arrests)(?:\s{1,3}(?:on|of)(?:\s{1,3}[\w-]{2,20}){1,4}?)?|executions|hangings)"
+    r"\s{1,3}in\s{1,3}(?:the\s{1,3})?(?:neighbou?ring\s{1,3})?",
     re.I,
 )
 _COUP_WORDS = ("coup", "putsch", "takeover", "seizure")
