@@ -114,6 +114,7 @@ class Mention:
     prep: str | None = None  # preposition just before the mention, lower-case
     members: tuple[str, ...] = ()  # for "pair": the states referred to
     anti: bool = False  # written "anti-X" ("anti-Russian sanctions"): X is a target
+    bare: bool = False  # an official named by title only, given the state in focus
 
     @property
     def is_demonym(self) -> bool:
@@ -534,6 +535,12 @@ class Discourse:
                 if envoy:
                     # ("Ambassador Kang Chol ... Wisma Putra summoned Kang": the envoy again)
                     self.envoys.add(form)
+
+    def relearn(self, name: str, actor: str) -> None:
+        """Correct what ``name`` (and its surname) was learnt to stand for."""
+        for form in (name, name.split()[-1]):
+            if form in self.people:
+                self.people[form] = actor
 
     def learn_organisation(self, name: str, actor: str, actor_type: str, acronyms: tuple[str, ...]) -> None:
         """Remember an organisation, its name and acronyms, for later mentions ("the AJC")."""
@@ -1202,6 +1209,12 @@ _BARE_TITLE_AT = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title
 _STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
 
 
+def bare_official_name(text: str) -> str | None:
+    """The name in a title-and-name mention ("Prime Minister Andrus Ansip" -> "Andrus Ansip")."""
+    m = _BARE_TITLE_NAME.match(text)
+    return m.group(1) if m else None
+
+
 def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
     """A title with a name but no state ("Foreign Minister Ricardo Alvarado accused ...") is an
     official of the state the text is about (the focus); the name is learnt for later. A news
@@ -1231,7 +1244,7 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
         if sentence.startswith("In ") and any(x.start == 3 and x.end < start for x in mentions):
             continue  # "In Tehran, foreign ministry spokesman ...": the scene names the state
         discourse.learn(m.group(1), discourse.focus)
-        mentions.append(Mention(start, end, m.group(0), discourse.focus, "state", "official"))
+        mentions.append(Mention(start, end, m.group(0), discourse.focus, "state", "official", bare=True))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)

@@ -53,6 +53,7 @@ from dipevents.parsing.actors import (
     CLAUSE_VERB_AFTER,
     Discourse,
     Mention,
+    bare_official_name,
     clause_subject_at,
     find_mentions,
     gazetteer,
@@ -1452,14 +1453,18 @@ class _Coder:
             return None  # "Niger suspended French broadcasters": a state suspends no member
         if (
             len(actors) == 1
-            and actors[0].kind == "anaphor"
+            and (actors[0].kind == "anaphor" or actors[0].bare)
             and "leave" not in trig.text  # ("gave him 48 hours to leave the Nigerien territory": its own)
             and self._object_is(s, trig, mentions, actors[0].actor)
         ):
             # "the ministry called in Myanmar's charge d'affaires" with Myanmar in focus: a state
-            # does not summon or accuse itself, so "the ministry" is the story's other party's.
+            # does not summon or accuse itself, so "the ministry" is the story's other party's
+            # (and so is "Prime Minister Andrus Ansip", named by title only, and his name after).
             other = self._story_party({actors[0].actor})
             if other:
+                name = bare_official_name(actors[0].text) if actors[0].bare else None
+                if name:
+                    self.discourse.relearn(name, other[0].actor)
                 actors, how_actor = other, "anaphor-other"
         actors = [*actors, *self._joiners(s, actors, mentions, trig), *self._companions(s, actors, mentions, trig)]
         actor_ids = {a.actor for a in actors}
