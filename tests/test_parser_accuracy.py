@@ -106,6 +106,12 @@ UNSEEN13_HELD_OUT_MIN_F1 = 0.52
 #: half 0.695).
 UNSEEN14_MIN_F1 = 0.64
 UNSEEN14_HELD_OUT_MIN_F1 = 0.65
+#: The fifteenth (fixtures/unseen15), by a fifteenth author, split odd/even the same way
+#: (measured 0.482 on arrival with the code of the session it arrived in, 0.485 with that
+#: session's rules written until then; held-out half 0.435 / 0.441; mostly 1960s-1980s news,
+#: whose Soviet Union, Dahomey or Bonn the country table then lacked).
+UNSEEN15_MIN_F1 = 0.47
+UNSEEN15_HELD_OUT_MIN_F1 = 0.42
 
 
 @cache
@@ -226,6 +232,8 @@ _INDEPENDENT_FLOORS = [
     ("unseen13", _even_numbered, 12, UNSEEN13_HELD_OUT_MIN_F1),
     ("unseen14", None, 24, UNSEEN14_MIN_F1),
     ("unseen14", _even_numbered, 12, UNSEEN14_HELD_OUT_MIN_F1),
+    ("unseen15", None, 24, UNSEEN15_MIN_F1),
+    ("unseen15", _even_numbered, 12, UNSEEN15_HELD_OUT_MIN_F1),
 ]
 
 
