@@ -395,7 +395,7 @@ _OF_GERUND = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,
 # not "followed the talks", "followed by".)
 _FOLLOWED = re.compile(
     r"\b(?:followed\s{1,3}suit|did\s{1,3}(?:the\s{1,3}same|likewise)|"
-    r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next|that|"
+    r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next|"
     # ("followed two days later", "followed a few weeks later")
     r"(?:\d{1,2}|two|three|four|five|six|seven|several|a\s{1,3}few)\s{1,3}(?:hours|days|weeks|months)\s{1,3}later)\b)|"
     # "Kuwait and Qatar announced the same step", "took the same decision"
