@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,13 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # tests/test_compiled_build.py runs parser tests on the compiled build: make sure they did
+    # not quietly import this checkout's pure-Python package instead.
+    if os.environ.get("DIPEVENTS_EXPECT_COMPILED") == "1":
+        import dipevents.parsing.coder as coder
+
+        if coder.__file__ is None or coder.__file__.endswith(".py"):
+            pytest.exit(f"DIPEVENTS_EXPECT_COMPILED=1, but the parser was imported from {coder.__file__}", returncode=3)

@@ -101,6 +101,15 @@ def test_non_string_is_a_parse_error(bad: object) -> None:
 def test_bad_published_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="published"):
         parse_text("Albania cut ties with Iran.", doc_id="x", published="next Tuesday")
+    with pytest.raises(ParseError, match="published"):
+        parse_text("Albania cut ties with Iran.", doc_id="x", published=20220907)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["doc_id", "url", "publisher"])
+@pytest.mark.parametrize("bad", [42, b"bytes", ["x"]])
+def test_metadata_of_a_wrong_type_is_a_parse_error_naming_it(field: str, bad: object) -> None:
+    with pytest.raises(ParseError, match=field):
+        parse_text("Albania cut ties with Iran.", **{field: bad})  # type: ignore[arg-type]
 
 
 def test_pathological_inputs_finish() -> None:

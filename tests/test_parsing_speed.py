@@ -474,7 +474,7 @@ def test_line_gates_agree_with_the_plain_patterns_on_salad(s: str) -> None:
 
 def test_the_years_of_a_text_are_found_at_their_prefixes() -> None:
     # (publication_date counts the years a text names after a date line)
-    pairs = [(dates._YEAR, dates._YEAR_PREFIXES)]
+    pairs = [(dates._BARE_YEAR, dates._YEAR_PREFIXES)]
     assert dates._YEAR_PREFIXES == ("19", "20")
     for text in _texts():
         _same_matches(text[:20000], pairs)

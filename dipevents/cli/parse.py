@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dipevents.parsing.coder import parse_text
+    from dipevents.parsing.api import parse_text
     from dipevents.parsing.files import read_documents
 
     out = sys.stdout

@@ -175,9 +175,10 @@ class EventFactory:
                 doc_key = _doc_of(data)
                 if doc_key != self._doc_key:
                     self._doc_key, self._doc = doc_key, _doc_values(data)
-                report = _report_values(template, data) if self._doc is not None else None
-                if report is not None:
-                    return _copy(template, self._doc, report)
+                doc = self._doc
+                report = _report_values(template, data) if doc is not None else None
+                if doc is not None and report is not None:
+                    return _copy(template, doc, report)
         event = Event.from_dict(data, record=record)  # raises as before on a bad field
         if fast:
             _remember(ids, event)

@@ -306,13 +306,13 @@ def gazetteer() -> Gazetteer:
     from dipevents.errors import UnknownIGOError, ValidationError
 
     for n, row in enumerate(read_csv("parser_igo_people.csv"), start=1):
-        name, code = (row.get("name") or "").strip(), row.get("igo")
+        name, igo = (row.get("name") or "").strip(), row.get("igo")
         where = f"parser_igo_people.csv, data row {n} ({name!r})"
         if not name:
             raise ValidationError(f"{where}: the name is empty", field="name", value=row.get("name"), record=where)
-        if not igos.is_igo_code(code):
-            raise UnknownIGOError(f"{where}: igo {code!r} is not a code in igos.csv", value=code)
-        forms.setdefault(name, Entry(code, "igo", "person", False))
+        if igo is None or not igos.is_igo_code(igo):
+            raise UnknownIGOError(f"{where}: igo {igo!r} is not a code in igos.csv", value=igo)
+        forms.setdefault(name, Entry(igo, "igo", "person", False))
     for row in read_csv("parser_groups.csv"):  # named armed groups and movements
         forms.setdefault(row["name"], Entry(row["id"], row["actor_type"], "org", False))
     # "U.S" without its final period occurs when a sentence ends on it.
@@ -643,8 +643,9 @@ class Discourse:
         if not self.pairs:
             return ()
         for at, reach in ((1, 2), (2, 1)):  # (named together, then an act's parties)
-            latest = max(self.pairs.values(), key=lambda v: (v[at], v[0]))
-            if latest[at] >= max(0, sentence - reach):  # (-1: never)
+            # (v[1] and v[2]: the sentences last named together and last an act's parties)
+            latest = max(self.pairs.values(), key=lambda v: (v[1] if at == 1 else v[2], v[0]))
+            if (latest[1] if at == 1 else latest[2]) >= max(0, sentence - reach):  # (-1: never)
                 return latest[3]
         best = max(self.pairs.values(), key=lambda v: (v[0], max(v[1], v[2])))
         if (
@@ -868,23 +869,25 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         for start, end in discourse.find_people(sentence):  # learnt names are capitalised too
             matched = sentence[start:end]
             name = matched.rstrip("'’s") if matched.endswith(("'s", "’s")) else matched
-            actor = discourse.people.get(name)
-            if actor is None or (former and _FORMER.search(sentence, max(0, start - 40), start)):
+            person_of = discourse.people.get(name)
+            if person_of is None or (former and _FORMER.search(sentence, max(0, start - 40), start)):
                 continue
             if name in _MONTH_SURNAMES and (
                 _MONTH_CONTEXT_BEFORE.search(sentence, max(0, start - 12), start)
                 or _MONTH_CONTEXT_AFTER.match(sentence, start + len(name))
             ):
                 continue  # "Theresa May ... in May 2018": the month, not the surname
-            actor_type = discourse.types.get(actor) or ("igo" if actor in gaz.igo_codes else "state")
+            actor_type = discourse.types.get(person_of) or ("igo" if person_of in gaz.igo_codes else "state")
             kind = ("envoy" if name in discourse.envoys else "person") if actor_type in ("state", "igo") else "org"
             end = start + len(name)
             # ("Norwegian Prime Minister Jens Stoltenberg ... Stoltenberg said": the person this
             # document introduced, not the one a people table gives the name)
             found = [
-                x for x in found if not (x.start == start and x.end == end and x.kind == "person" and x.actor != actor)
+                x
+                for x in found
+                if not (x.start == start and x.end == end and x.kind == "person" and x.actor != person_of)
             ]
-            found.append(Mention(start, end, name, actor, actor_type, kind))
+            found.append(Mention(start, end, name, person_of, actor_type, kind))
     orgs = find_organisations(sentence, is_place=_place_kind) if "organisations" in groups else None
     if orgs:
         extra = True
@@ -917,20 +920,20 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         # "GCC Secretary-General Abdullatif Al Zayani": the person speaks for the organisation
         # whose title he holds, not for the state the people table gives him.
         kept: list[Mention] = []
-        for k, m in enumerate(mentions):
+        for k, held in enumerate(mentions):
             if (
                 k
-                and m.kind == "person"
+                and held.kind == "person"
                 and mentions[k - 1].actor_type == "igo"
-                and _IGO_TITLE_GAP.fullmatch(sentence, mentions[k - 1].end, m.start)
+                and _IGO_TITLE_GAP.fullmatch(sentence, mentions[k - 1].end, held.start)
             ):
                 # ("NATO Secretary-General Mark Rutte ... Rutte said": the name learnt above for
                 # the state is the organisation's in this document)
-                for name in (m.text, m.text.split()[-1]):
-                    if discourse.people.get(name) == m.actor:
+                for name in (held.text, held.text.split()[-1]):
+                    if discourse.people.get(name) == held.actor:
                         discourse.people[name] = mentions[k - 1].actor
                 continue
-            kept.append(m)
+            kept.append(held)
         mentions = kept
     _add_officials(sentence, mentions, discourse, groups)
     for person in igo_people:  # (learnt with their organisation, as the states' people above)
@@ -942,9 +945,9 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
         _add_igo_anaphors(sentence, low, mentions, discourse)
     if "officials" in groups:
         _add_title_anaphors(sentence, mentions, discourse)
-    for m in mentions:
-        if m.actor_type == "igo":
-            discourse.last_igo = m.actor
+    for mention in mentions:
+        if mention.actor_type == "igo":
+            discourse.last_igo = mention.actor
     previous: Mention | None = None
     anti = "anti-" in low  # (lower-casing maps characters one by one: a necessary condition)
     for k, mention in enumerate(mentions):
@@ -1350,7 +1353,7 @@ def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Disco
             mentions.sort(key=lambda x: x.start)
     for mention in mentions:
         if mention.kind == "anaphor" and _BARE_MINISTRY.fullmatch(mention.text.lower()):
-            keys: tuple[str, ...] = ("ministry",)  # (as resolved: the chain goes on)
+            keys = ("ministry",)  # (as resolved: the chain goes on)
         elif mention.kind != "official" or mention.actor_type not in ("state", "igo"):
             continue
         else:
@@ -1480,8 +1483,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
         if head in _FORMS_OF_STATE and not low.startswith(("his ", "her ", "our ")):
             # "Algeria cut ties with Morocco, accusing the kingdom of hostile acts": "the
             # kingdom" is the kingdom among the states at hand, whichever is in focus.
-            named = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
-            for candidate in (*named, discourse.focus, discourse.focus_other):
+            near = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
+            for candidate in (*near, discourse.focus, discourse.focus_other):
                 if candidate and head in _form_of_state(candidate):
                     actor = candidate
                     break
@@ -1489,8 +1492,8 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
             # "He accused Qatar of allowing Iran to use the Gulf state as a platform": a regional
             # word picks the nearest state of that region, whichever is in focus; none at hand,
             # no guess.
-            named = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
-            actor = next((c for c in (*named, discourse.focus, discourse.focus_other) if c in region), None)
+            near = [x.actor for x in reversed(mentions) if x.end <= m.start() and x.actor_type == "state"]
+            actor = next((c for c in (*near, discourse.focus, discourse.focus_other) if c in region), None)
         if actor is None:
             continue
         end = m.end()

@@ -21,14 +21,13 @@ nearest the trigger, else the publication date. Every event records the rule tha
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
@@ -65,18 +64,14 @@ from dipevents.parsing.dates import (
     find_dates,
     find_dates_and_days,
     full_dates,
-    publication_date,
 )
 from dipevents.parsing.sentences import Sentence, split_sentences
 from dipevents.schema import Event
 from dipevents.vocabulary import fine_actions
 
-__all__ = ["parse_text"]
+__all__ = ["code_document"]
 
 log = logging.getLogger(__name__)
-
-#: Inputs longer than this are refused with ParseError (documents, not corpora).
-MAX_TEXT = 50_000_000
 
 _LIST_GAP = re.compile(
     r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
@@ -411,7 +406,7 @@ _MIRRORED = re.compile(
 # Between one dated member of a gapped list and the next ("in October 2005, Chad in ...").
 _GAP_BEFORE = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{1,3}and\s{1,3})(?:the\s{1,3})?")
 _GAP_DATE = re.compile(r"\s{1,3}(?=(?:in|on)\s)")  # (a date mention holds its preposition)
-_FOLLOW_WORDS = (
+_FOLLOW_WORDS: tuple[str, ...] = (
     "followed",
     "did the same",
     "did likewise",
@@ -858,66 +853,14 @@ class _Roles:
     both_ways: bool = False  # each actor with each target, and back ("agreed with Fiji to restore ties")
 
 
-def _doc_id(text: str) -> str:
-    return "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-def _as_date(value: object, field: str, doc: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise ParseError(f"document {doc}: {field}={value!r} is not a date (use YYYY-MM-DD)")
-
-
-def parse_text(
-    text: str,
-    *,
-    doc_id: str | None = None,
-    url: str | None = None,
-    publisher: str | None = None,
-    published: dt.date | str | None = None,
-) -> list[Event]:
-    """The diplomatic events a text reports, each with its evidence sentence and rule.
-
-    ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates; without it the
-    publication date is read from the text when it states one. ``doc_id`` defaults to a
-    hash of the text. Returns events in document order, one per (actor, action, target,
-    date). Raises :class:`~dipevents.errors.ParseError` when ``text`` is not a string,
-    is too long, or ``published`` is not a date; any text at all is otherwise accepted.
-
-    >>> [e.action for e in parse_text("Saudi Arabia expelled the Canadian ambassador.")]
-    ['expel_diplomats']
-    >>> parse_text("")
-    []
-    """
-    if not isinstance(text, str):
-        raise ParseError(f"parse_text expects a str, got {type(text).__name__}")
-    if len(text) > MAX_TEXT:
-        raise ParseError(f"document {doc_id or '?'} is {len(text):,} characters, above the {MAX_TEXT:,} limit")
-    doc = doc_id or _doc_id(text)
-    pub = _as_date(published, "published", doc)
-    pub_from_text = False
-    if pub is None:
-        found = publication_date(text)
-        if found is not None:
-            pub, pub_from_text = found[0], True
+def code_document(text: str, doc: str, url: str | None, publisher: str | None, pub: dt.date | None) -> list[Event]:
+    """The events of one document whose arguments :func:`dipevents.parsing.parse_text` checked."""
     try:
         return _Coder(text, doc, url, publisher, pub).run()
     except DipeventsError:
         raise
     except RecursionError as exc:  # pragma: no cover - defensive: never leak an internal error
         raise ParseError(f"document {doc}: could not be parsed ({exc})") from exc
-    finally:
-        if pub_from_text:
-            log.debug("document %s: publication date %s read from the text", doc, pub)
 
 
 class _Coder:
@@ -971,7 +914,7 @@ class _Coder:
         # by "and" that has no subject of its own).
         self._actors_of: dict[int, list[Mention]] = {}
         # Acts dated by the publication day for want of any other (see _redate).
-        self.pending: list[tuple[int, dict[str, object], str]] = []
+        self.pending: list[tuple[int, dict[str, Any], str]] = []
         line = -1
         # In a press-conference transcript ("Q: ..." / "Mao Ning: ..."), a paragraph without a
         # label goes on with the answer of the last speaker labelled.
@@ -1586,8 +1529,8 @@ class _Coder:
             author = _relative_act_author(s, actors[0], mentions, self.triggers)
             if author is not None and author.actor not in actor_ids:
                 targets, how_target = [author], "main-clause"
-        if not targets and not mutual and trig.action in ("condemn", "support") and (act := self._this_act(s, trig)):
-            targets, how_target = self._act_party(actor_ids, act), "other-party"
+        if not targets and not mutual and trig.action in ("condemn", "support") and (told := self._this_act(s, trig)):
+            targets, how_target = self._act_party(actor_ids, told), "other-party"
         if not targets and not mutual and _judges_claim(trig):
             # "Peskov called that claim 'absolutely irresponsible'": a denial (see _actions), so
             # aimed at those who made the claim.
@@ -1739,8 +1682,8 @@ class _Coder:
                 if m.start >= quoted and m.subject_like and m.kind != "envoy":
                     return self._main_subject(s, left, i), "main-subject"
             if quoted:
-                speaker = self.speaker or self.line_speaker
-                return ([self._virtual(speaker, "pronoun")], "speaker") if speaker else ([], "")
+                voice_of = self.speaker or self.line_speaker
+                return ([self._virtual(voice_of, "pronoun")], "speaker") if voice_of else ([], "")
         if voice == "active" and left and left[-1].is_demonym and not s[left[-1].end : trig.start].strip():
             return [], ""  # "to comply with American demands": a noun whose author is the demonym
         for i in range(len(left) - 1, -1, -1):

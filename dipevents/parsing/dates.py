@@ -473,7 +473,7 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
         # which the date falls on the weekday the story gives ("on Thursday"), else that year.
         years = [d.date.year for d in full_dates(text[:20000])]
         body = text[:20000]
-        bare = [int(y.group(1)) for y in finditer_at_prefixes(_YEAR, _YEAR_PREFIXES, body, folded(body))]
+        bare = [int(y.group(1)) for y in finditer_at_prefixes(_BARE_YEAR, _YEAR_PREFIXES, body, folded(body))]
         year = max(set(years), key=years.count) if years else None
         if bare and (year is None or max(bare) > year):
             year = max(bare)
@@ -495,5 +495,5 @@ _MASTHEAD_BAR = re.compile(r"\s{1,3}[|•·]\s{1,3}")
 _WEEKDAY_AFTER_DATELINE = re.compile(
     r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
-_YEAR_PREFIXES = literal_prefixes(_YEAR)  # (a text's years: tried where "19" or "20" stands)
+_BARE_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
+_YEAR_PREFIXES = literal_prefixes(_BARE_YEAR)  # (a text's years: tried where "19" or "20" stands)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dipevents.errors import ParseError
-from dipevents.parsing.coder import parse_text
+from dipevents.parsing.api import parse_text
 from dipevents.schema import Event
 
 __all__ = ["html_to_text", "parse_file", "read_documents"]
