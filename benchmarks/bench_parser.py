@@ -21,7 +21,11 @@ same text, so the ratio can be compared across machines. The full parse is also 
 the process's CPU time (``time.process_time``), which leaves out time the process waited
 for the core (it cannot leave out a virtual machine's stolen time).
 
-    .venv/bin/python benchmarks/bench_parser.py [SIZE_MB] [REPEAT]
+    .venv/bin/python benchmarks/bench_parser.py [SIZE_MB] [REPEAT] [--compiled]
+
+With ``--compiled`` it then builds the compiled parser (``DIPEVENTS_COMPILE=1``, see setup.py;
+about a minute and a half the first time, reused while the package is unchanged) and measures it
+on the same corpora in the same run, so the two builds can be compared.
 
 With REPEAT > 1 the full parse runs REPEAT times and the best pass is printed too (the first
 pass is the one reported above it; later passes find the parser's memos warm, as a long
@@ -32,12 +36,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import dipevents.parsing.coder
 from dipevents import countries
 from dipevents.parsing import parse_text
 from dipevents.parsing.sentences import split_sentences
@@ -186,8 +194,11 @@ def measure(name: str, docs: list[str], repeat: int = 1) -> None:
 
 
 def main() -> None:
-    size = float(sys.argv[1]) if len(sys.argv) > 1 else 20.0
-    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    args = [a for a in sys.argv[1:] if a != "--compiled"]
+    size = float(args[0]) if args else 20.0
+    repeat = int(args[1]) if len(args) > 1 else 1
+    built = not dipevents.parsing.coder.__file__.endswith(".py")
+    print(f"### parser: {'compiled' if built else 'pure Python'} ({dipevents.parsing.coder.__file__})")
     parse_text("Warm-up: Albania cut ties with Iran.")  # load tables outside the timing
     measure("realistic (most sentences carry no event)", realistic_corpus(size), repeat)
     measure("event-dense (seeds and fixtures only)", dense_corpus(size), repeat)
@@ -199,6 +210,14 @@ def main() -> None:
     else:
         print(f"== real articles: {devset} not found; the seeds alone:")
         measure("real articles (seeds, as they are)", real, max(repeat, 5))
+    if "--compiled" in sys.argv[1:] and not built:
+        sys.path.insert(0, str(REPO / "_build"))
+        from compiled import build_compiled
+
+        folder = build_compiled(REPO)
+        with tempfile.TemporaryDirectory() as tmp:  # (-P and another working folder: only the build is found)
+            env = {**os.environ, "PYTHONPATH": str(folder)}
+            subprocess.run([sys.executable, "-P", str(Path(__file__).resolve()), *args], cwd=tmp, env=env, check=True)
 
 
 if __name__ == "__main__":
