@@ -11,6 +11,7 @@ name a cyber operation become ``cyberattack_accusation``; a denial with no named
 takes the accusers of the denier from the text before it. The date is the date expression
 nearest the trigger, else the publication date. Every event records the rule that fired.
 
+>>> from dipevents.parsing import parse_text
 >>> evs = parse_text("Albania cut diplomatic ties with Iran on Wednesday.", published="2022-09-08")
 >>> [(e.actor, e.action, e.target, str(e.date)) for e in evs]
 [('ALB', 'sever_ties', 'IRN', '2022-09-07')]
