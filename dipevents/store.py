@@ -114,7 +114,9 @@ class EventStore:
     def _check_version(self) -> None:
         meta_path = self.path / layout.STORE_FILE
         if not meta_path.exists():
-            ours = {layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT, "unmapped"}
+            # (the metadata file counts as ours too: a writer that creates the store while this
+            # looks writes it between the test above and the listing below)
+            ours = {layout.STORE_FILE, layout.LOCK_FILE, layout.VERSIONS, layout.REJECTS, layout.CURRENT, "unmapped"}
             foreign = (
                 [p.name for p in self.path.iterdir() if p.name not in ours and not p.name.startswith(".")]
                 if self.path.is_dir()
@@ -122,7 +124,8 @@ class EventStore:
             )
             if foreign:
                 raise StoreError(f"{self.path} is not empty and is not a dipevents store; choose another directory")
-            return
+            if not meta_path.exists():
+                return
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             version = str(meta["schema_version"])

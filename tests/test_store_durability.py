@@ -127,3 +127,25 @@ def test_corrupt_file_is_reported_by_name_and_nothing_is_written(tmp_path: Path)
     with pytest.raises(CorruptFileError, match=victim.name):
         store.add_arrow(table)  # touches every year, so it must read the damaged file
     assert store.snapshot().version == version  # the failed ingest changed nothing
+
+
+def test_a_store_created_while_it_is_opened_is_no_foreign_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader opening the folder while a writer creates the store: the metadata file is not
+    # there when the reader first looks, and is by the time it lists the folder.
+    EventStore(tmp_path / "s")._ensure_writable()
+    meta = tmp_path / "s" / "dipevents-store.json"
+    real_exists = Path.exists
+    calls = {"n": 0}
+
+    def exists(self: Path) -> bool:
+        if self == meta and calls["n"] == 0:
+            calls["n"] += 1
+            return False  # (the first look, before the writer wrote it)
+        return real_exists(self)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    store = EventStore(tmp_path / "s", read_only=True)
+    assert calls["n"] == 1
+    assert store.stats() is not None
