@@ -53,22 +53,18 @@ def compiled() -> Path:
     return build_compiled(REPO)
 
 
-def _env(folder: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(folder), "DIPEVENTS_EXPECT_COMPILED": "1"}
+def _run_compiled(folder: Path, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -P ARGS`` with the compiled build in ``folder`` first on the path (-P: not the
+    working folder; conftest.py stops a pytest run that imports the pure package anyway)."""
+    env = {**os.environ, "PYTHONPATH": str(folder), "DIPEVENTS_EXPECT_COMPILED": "1"}
+    cmd = [sys.executable, "-P", *args]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=3600)
 
 
 def test_the_compiled_build_codes_every_text_as_the_pure_parser(compiled: Path, tmp_path: Path) -> None:
     texts = _texts()
-    run = subprocess.run(
-        # (-P, and a folder without the package as the working one: only PYTHONPATH's is found)
-        [sys.executable, "-P", "-c", _PARSE_ALL, *map(str, texts)],
-        cwd=tmp_path,
-        env=_env(compiled),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=1800,
-    )
+    # (a working folder without the package: only PYTHONPATH's is found)
+    run = _run_compiled(compiled, ["-c", _PARSE_ALL, *map(str, texts)], tmp_path)
     assert run.returncode == 0, run.stderr[-3000:]
     lines = run.stdout.splitlines()
     loaded_from = Path(json.loads(lines[0]))
@@ -85,8 +81,7 @@ def test_the_compiled_build_codes_every_text_as_the_pure_parser(compiled: Path, 
 
 
 def test_the_compiled_build_passes_the_parsers_tests(compiled: Path) -> None:
-    # (-P and --import-mode=append: the checkout's pure package must not come before the
-    # compiled one; conftest.py stops the run if it does)
+    # (--import-mode=append: the checkout's pure package must not come before the compiled one)
     tests = [
         "tests/test_parsing_phrasings.py",
         "tests/test_parser_accuracy.py",
@@ -95,14 +90,26 @@ def test_the_compiled_build_passes_the_parsers_tests(compiled: Path) -> None:
         "tests/test_parsing_sentences.py",
         "tests/test_parsing_files.py",
     ]
-    run = subprocess.run(
-        [sys.executable, "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=append", *tests],
-        cwd=REPO,
-        env=_env(compiled),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=3600,
+    run = _run_compiled(
+        compiled, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=append", *tests], REPO
     )
     assert run.returncode == 0, run.stdout[-5000:]
     assert " passed" in run.stdout.splitlines()[-1]
+
+
+def test_the_build_asks_for_mypy_only_for_the_compiled_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dipevents_build
+
+    monkeypatch.delenv("DIPEVENTS_COMPILE", raising=False)
+    assert dipevents_build.MYPYC_REQUIREMENT not in dipevents_build.get_requires_for_build_wheel()
+    assert dipevents_build.MYPYC_REQUIREMENT not in dipevents_build.get_requires_for_build_editable()
+    monkeypatch.setenv("DIPEVENTS_COMPILE", "1")
+    assert dipevents_build.MYPYC_REQUIREMENT in dipevents_build.get_requires_for_build_wheel()
+
+
+def test_a_compiled_editable_install_is_refused_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dipevents_build
+
+    monkeypatch.setenv("DIPEVENTS_COMPILE", "1")
+    with pytest.raises(RuntimeError, match="not an editable install"):
+        dipevents_build.get_requires_for_build_editable()
