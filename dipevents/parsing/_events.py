@@ -30,33 +30,42 @@ from __future__ import annotations
 
 import datetime as dt
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from dipevents.schema import ActorType, Dataset, DatePrecision, Event, Salience, make_event_id
 
 __all__ = ["EventFactory"]
 
 # Validated once per distinct value (the template); the rest is checked cheaply per event.
-_IDS = ("actor", "actor_type", "actor_name", "target", "target_type", "target_name", "action")
-_DOC = ("doc_id", "url", "publisher", "published", "dataset")
-_REPORT = ("date", "date_precision", "sentence", "sentence_start", "sentence_end", "rule", "salience")
-_DATA_KEYS = frozenset(_IDS + _DOC + _REPORT)  # what the coder passes
+_IDS: Final = ("actor", "actor_type", "actor_name", "target", "target_type", "target_name", "action")
+_DOC: Final = ("doc_id", "url", "publisher", "published", "dataset")
+_REPORT: Final = ("date", "date_precision", "sentence", "sentence_start", "sentence_end", "rule", "salience")
+_DATA_KEYS: Final = frozenset(_IDS + _DOC + _REPORT)  # what the coder passes
 _ids_of = itemgetter(*_IDS)  # data -> the tuple of its _IDS values, in one C call
 _doc_of = itemgetter(*_DOC)
-_DERIVED = ("event_id", "cameo", "quad_class", "goldstein", "plover_type", "plover_mode", "origin_id", "origin_codes")
+_DERIVED: Final = (
+    "event_id",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "origin_id",
+    "origin_codes",
+)
 # The fast path is used only while Event has exactly the fields it was written for.
-_FAST = frozenset(Event.model_fields) == _DATA_KEYS | set(_DERIVED)
-_SALIENCE = {s.value: s for s in Salience}
-_PRECISION = {p.value: p for p in DatePrecision}
+_FAST_FIELDS = frozenset(Event.model_fields) == _DATA_KEYS | set(_DERIVED)
+_SALIENCE: Final = {s.value: s for s in Salience}
+_PRECISION: Final = {p.value: p for p in DatePrecision}
 
-_TEMPLATES: dict[tuple[Any, ...], Event] = {}  # (actor, target, action ...) -> a validated event
-_TEMPLATE_LIMIT = 20_000
+_TEMPLATES: Final[dict[tuple[Any, ...], Event]] = {}  # (actor, target, action ...) -> a validated event
+_TEMPLATE_LIMIT: Final = 20_000
 # The parts of the templates, as given -> as validated (bounded like the templates):
-_PARTIES: dict[tuple[Any, Any, Any], tuple[str, ActorType, str | None]] = {}  # (id, type, name)
-_ACTIONS: dict[Any, Event] = {}  # action -> a validated event with it
+_PARTIES: Final[dict[tuple[Any, Any, Any], tuple[str, ActorType, str | None]]] = {}  # (id, type, name)
+_ACTIONS: Final[dict[Any, Event]] = {}  # action -> a validated event with it
 
 
-_IDS_MEMO: dict[tuple[Any, ...], str] = {}
+_IDS_MEMO: Final[dict[tuple[Any, ...], str]] = {}
 
 
 def _event_id(actor: str, action: str, target: str, date: dt.date | None, precision: str) -> str:
@@ -86,7 +95,7 @@ def _copy(template: Event, doc: dict[str, Any], report: dict[str, Any]) -> Event
 _new = Event.__new__
 _setattr = object.__setattr__
 # _copy relies on Event having no extra fields and no private attributes.
-_FAST = _FAST and Event.model_config.get("extra") == "forbid" and not Event.__private_attributes__
+_FAST: Final = _FAST_FIELDS and Event.model_config.get("extra") == "forbid" and not Event.__private_attributes__
 
 
 def _clean_str(value: object) -> bool:

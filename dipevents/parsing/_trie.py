@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
     "contains_any",
@@ -96,18 +96,18 @@ def _escape(ch: str) -> str:
 
 # -- the literal words a pattern's matches begin with --------------------------------------
 
-_MAX_PREFIXES = 64
-_SMALL_CLASS = 4  # a class of up to this many literal characters is read as alternatives
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_MAX_PREFIXES: Final = 64
+_SMALL_CLASS: Final = 4  # a class of up to this many literal characters is read as alternatives
+_REPEATS: Final = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH: Final = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 # The only characters outside ASCII that a case-insensitive pattern matches to an ASCII
 # letter or digit (dotted and dotless i, long s, the Kelvin sign; a test checks the list). A
 # text holding one is matched the plain way.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A prefix made of this one character stands for any decimal digit (\d, Unicode included),
 # for the patterns that begin with a number ("[0-3]?\d", "\d{1,2}").
-DIGIT = "\x00"
-_DIGIT_RE = re.compile(r"\d")
+DIGIT: Final = "\x00"
+_DIGIT_RE: Final = re.compile(r"\d")
 
 
 def _prefix_paths(items: Any) -> list[tuple[str, bool]]:
@@ -247,7 +247,7 @@ def required_words(pattern: re.Pattern[str], shortest: int | None = None) -> tup
     return tuple(sorted(w for w in rarest if not any(v != w and v in w for v in rarest)))
 
 
-_REQUIRED_LENGTH = 4
+_REQUIRED_LENGTH: Final = 4
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, reduce
 from itertools import compress
 from operator import or_
-from typing import Any
+from typing import Any, Final
 
 from dipevents._resources import read_json
 from dipevents.parsing._trie import (
@@ -41,7 +41,7 @@ __all__ = [
     "triggers",
 ]
 
-_MACRO = re.compile(r"\{([A-Z]{2,12})\}")
+_MACRO: Final = re.compile(r"\{([A-Z]{2,12})\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,10 +293,10 @@ def _any_of(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 #: The verbs that close a speaker attribution ("..., the minister said"): the coder's speaker
 #: pattern needs one of them after whitespace.
-SPEECH_VERBS = ("said", "says", "wrote", "writes", "added", "stated", "told", "tweeted", "declared")
+SPEECH_VERBS: Final = ("said", "says", "wrote", "writes", "added", "stated", "told", "tweeted", "declared")
 # Groups whose patterns need the key right after whitespace: a token must begin with it.
 # (state and ally anaphors end on a head noun after \s; the speech verbs follow \s.)
-_TOKEN_START = frozenset({"state", "ally", "speech"})
+_TOKEN_START: Final = frozenset({"state", "ally", "speech"})
 
 
 @cache

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Final
 
 from dipevents._resources import read_csv, read_json
 from dipevents.parsing._trie import (
@@ -43,7 +44,7 @@ __all__ = ["Discourse", "Gazetteer", "Mention", "find_mentions", "gazetteer"]
 
 log = logging.getLogger(__name__)
 
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS: Final = frozenset(
     [
         "with",
         "to",
@@ -84,10 +85,10 @@ _PREPOSITIONS = frozenset(
         "touring",
     ]
 )
-_DEMONYM_KINDS = frozenset({"demonym", "demonym_plural"})
+_DEMONYM_KINDS: Final = frozenset({"demonym", "demonym_plural"})
 # Where a gazetteer form can begin: an upper-case letter (the gazetteer pattern's own
 # lookbehind then requires a word start; lookup() checks the case exactly).
-_CANDIDATE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")  # a plain class scans fastest; the trie checks word starts
+_CANDIDATE: Final = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")  # a plain class scans fastest; the trie checks word starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +224,10 @@ class Gazetteer:
         return self.names.get(actor, actor)
 
 
-_WORD_START = r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))"
-_FORM_END = r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])"
+_WORD_START: Final = r"(?:(?<=anti-)|(?<=pro-)|(?<![\w’'-]))"
+_FORM_END: Final = (
+    r"(?!\w)(?!-(?!(?:linked|backed|sponsored|affiliated|led|based|made|owned|brokered)\b))(?!['’][a-rt-z])"
+)
 
 
 def _scan_pattern(forms: Iterable[str]) -> re.Pattern[str]:
@@ -379,7 +382,7 @@ def _official_before() -> re.Pattern[str]:
 
 # The last word of every match of ``_official_before`` ("the spokesman of the", "a spokesman
 # for"): a cheap test before the pattern is tried.
-OFFICIAL_BEFORE_ENDS = ("of", "the", "for")
+OFFICIAL_BEFORE_ENDS: Final = ("of", "the", "for")
 
 
 def may_end_in_title_of(before: str) -> bool:
@@ -408,7 +411,7 @@ def _group_anaphor() -> re.Pattern[str]:
     return re.compile(_lexicon()["anaphors"]["group"])
 
 
-_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS: Final = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 @cache
@@ -419,28 +422,28 @@ def _anaphor_prefixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
 
 
 # An official whose title ends in one of these is the state's envoy: a target, not an actor.
-_ENVOY_HEAD = re.compile(
+_ENVOY_HEAD: Final = re.compile(
     r"(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|[Dd]elegate|[Hh]igh\s+[Cc]ommissioner|[Hh]igh\s+[Cc]ommission|[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation|[Dd]iplomats?)\b(?!.*\b(?:Minister|Ministry)\b)"
 )
 # The envoys' titles of ``title_before_of`` (an embassy or a delegation speaks for its state).
-_ENVOY_TITLE_OF = re.compile(r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s{1,3}[Cc]ommissioner|[Cc]harg[eé])\b")
-_PLACE_KINDS = frozenset({"capital", "seat"})
-_NAMED_AFTER_PLACE = re.compile(
+_ENVOY_TITLE_OF: Final = re.compile(r"(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh\s{1,3}[Cc]ommissioner|[Cc]harg[eé])\b")
+_PLACE_KINDS: Final = frozenset({"capital", "seat"})
+_NAMED_AFTER_PLACE: Final = re.compile(
     r"\s{1,3}(?:Group|[Aa]greements?|[Aa]ccords?|[Ff]ormat|[Pp]rocess|[Pp]rotocols?|[Dd]eclaration|[Cc]onventions?|"
     r"[Cc]harter|[Pp]rinciples|[Cc]ommuniqu[eé]|[Pp]lan|[Dd]ocument|[Mm]emorandum|[Ss]ummit)\b"
 )
-_OTHER = re.compile(r"\b(?:other|neighbou?ring)\b")
-_COORDINATION = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
-_REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
+_OTHER: Final = re.compile(r"\b(?:other|neighbou?ring)\b")
+_COORDINATION: Final = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
+_REGION_BEFORE: Final = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
 # Between an organisation and the name of the official who holds its title.
-_IGO_TITLE_GAP = re.compile(
+_IGO_TITLE_GAP: Final = re.compile(
     r"(?:['’]s)?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,3}?(?:Secretary[- ]General|[Ss]ecretary|[Cc]hief|[Hh]ead|President|"
     r"[Cc]hair(?:man|woman|person)?|Commissioner|[Ss]pokes(?:man|woman|person)|Director[- ]General|[Ee]nvoy|"
     r"High\s{1,3}Representative)\s{1,3}(?:(?:Dr|Mr|Ms|Mrs|Sir|Gen)\.?\s{1,3})?"
 )
 # An organisation's title holder named after it: "the EU's foreign policy chief", "NATO
 # Secretary-General" (without the possessive, a capitalised title only).
-_IGO_TITLE_AFTER = re.compile(
+_IGO_TITLE_AFTER: Final = re.compile(
     r"['’]s\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,3}?(?:[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|[Cc]hief|[Hh]ead|[Pp]resident|"
     r"[Cc]hair(?:man|woman|person)?|[Cc]ommissioner|[Ss]pokes(?:man|woman|person)|[Dd]irector[- ][Gg]eneral|[Ee]nvoy|"
     r"[Hh]igh\s{1,3}[Rr]epresentative|[Rr]epresentative|[Aa]mbassador|top\s{1,3}diplomat|"
@@ -450,33 +453,35 @@ _IGO_TITLE_AFTER = re.compile(
     r"Spokes(?:man|woman|person)|Director[- ]General)\b"
 )
 # "the breakaway Georgian regions of Abkhazia and South Ossetia": places, not the state.
-_REGIONS_AFTER = re.compile(r"\s{1,3}(?:breakaway\s{1,3}|separatist\s{1,3})?(?:regions|provinces|enclaves|republics)\b")
-_BARE_COMMA = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
-_FORMER_JUST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
-_FORMER = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
+_REGIONS_AFTER: Final = re.compile(
+    r"\s{1,3}(?:breakaway\s{1,3}|separatist\s{1,3})?(?:regions|provinces|enclaves|republics)\b"
+)
+_BARE_COMMA: Final = re.compile(r"\s{0,3},\s{0,3}(?:the\s{1,3})?")
+_FORMER_JUST_BEFORE: Final = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s{0,3}$")
+_FORMER: Final = re.compile(r"\b(?:former|ex-|late|then-)\s{0,3}(?:[\w.-]{1,20}\s{1,3}){0,5}$", re.IGNORECASE)
 # A verb right after a name starts a clause ("relations with Turkey, and Cavusoglu demanded").
 # (the irregular pasts are those of acts and speech a clause of news opens with: "..., and
 # Tbilisi broke off relations"; not "left", "led", "set", "put", which are as often nouns or
 # participles after a name)
-CLAUSE_VERB_AFTER = re.compile(
+CLAUSE_VERB_AFTER: Final = re.compile(
     r"\s{1,3}(?:has\s{1,3}|have\s{1,3}|had\s{1,3}|also\s{1,3}|then\s{1,3}|later\s{1,3})?"
     r"(?:[a-z]{2,}ed|said|says|told|broke|cut|withdrew|froze|sent|shut|threw|took|gave|made|began|sought|kept"
     r"|won|brought|spoke|wrote|struck|drew|chose|met)\b"
 )
-_PREP_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
-_PREP_DET_BEFORE = re.compile(
+_PREP_BEFORE: Final = re.compile(r"(?:^|\s)([A-Za-z]{2,9})\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$")
+_PREP_DET_BEFORE: Final = re.compile(
     r"(?:^|\s)(with|to|against|from|of|on|in|for|at|into|toward|towards|over|between|by|among|upon)\s{1,3}"
     r"(?:its|their|his|her|our|the)\s{1,3}(?:[a-z]{3,15}\s{1,3}){1,2}$",
     re.IGNORECASE,
 )
-_WORD_BEFORE = re.compile(r"\b([a-z]{2,15})\s{1,3}(?:the\s{1,3})?[“\"‘]?\Z")
-_SUBJECT_OPENERS = frozenset(
+_WORD_BEFORE: Final = re.compile(r"\b([a-z]{2,15})\s{1,3}(?:the\s{1,3})?[“\"‘]?\Z")
+_SUBJECT_OPENERS: Final = frozenset(
     {"the", "and", "or", "but", "also", "while", "whereas", "that", "as", "then", "when", "since"}
 )
-_AGENT_NOUNS = frozenset({"government", "regime", "authorities", "administration", "leadership"})
-_APOSTROPHES = ("'", "’")  # the first character _POSSESSIVE_AFTER needs
-_POSSESSIVE_AFTER = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
-_PERSON_TITLE_BEFORE = re.compile(
+_AGENT_NOUNS: Final = frozenset({"government", "regime", "authorities", "administration", "leadership"})
+_APOSTROPHES: Final = ("'", "’")  # the first character _POSSESSIVE_AFTER needs
+_POSSESSIVE_AFTER: Final = re.compile(r"\A(?:['’]s?\b|['’](?=\s))")
+_PERSON_TITLE_BEFORE: Final = re.compile(
     r"(?:President|Prime\s{1,3}Minister|Minister|Premier|Chancellor|King|Emir|Spokes(?:man|woman|person)|Secretary|Ambassador|"
     r"Adviser|Advisor|Leader|Gen\.|General)\s{1,3}$"
 )
@@ -486,9 +491,9 @@ _PERSON_TITLE_BEFORE = re.compile(
 # lookbehind allows (checked after the letter, so that the search skips to capitals: the
 # character before is not a word character or a hyphen); a name's first word; what
 # people_pattern allows after the name.
-_WORD_AT_CAPITAL = re.compile(_CANDIDATE.pattern + r"(?<![\w-].)\w*")
-_FIRST_WORD = re.compile(r"\w*")
-_NAME_END = re.compile(r"(?:['’]s?)?(?![\w-])")
+_WORD_AT_CAPITAL: Final = re.compile(_CANDIDATE.pattern + r"(?<![\w-].)\w*")
+_FIRST_WORD: Final = re.compile(r"\w*")
+_NAME_END: Final = re.compile(r"(?:['’]s?)?(?![\w-])")
 
 
 @dataclass
@@ -670,7 +675,7 @@ class Discourse:
 
 
 # Capitalised title words that stand between a preposition and a person's name.
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS: Final = frozenset(
     {
         "President",
         "Vice",
@@ -746,16 +751,16 @@ def _may_be_apposition(words: list[str]) -> bool:
 
 
 # Surnames that are also month names ("Theresa May"): read as the month where a date reads so.
-_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
-_MONTH_CONTEXT_BEFORE = re.compile(
+_MONTH_SURNAMES: Final = frozenset({"May", "June", "April", "August"})
+_MONTH_CONTEXT_BEFORE: Final = re.compile(
     r"\b(?:in|on|of|since|by|until|till|from|through|early|late|mid|last|next|this|that|before|after|\d{1,2})[\s-]{1,3}\Z",
     re.I,
 )
-_MONTH_CONTEXT_AFTER = re.compile(r"[\s,]{1,3}\d")
+_MONTH_CONTEXT_AFTER: Final = re.compile(r"[\s,]{1,3}\d")
 
 
 # States whose people's names are written family name first in English news.
-_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+_FAMILY_NAME_FIRST: Final = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
 
 
 def list_run_end(sentence: str, mentions: list[Mention], k: int) -> int:
@@ -774,9 +779,9 @@ def clause_subject_at(sentence: str, mentions: list[Mention], k: int) -> bool:
 
 
 # ", and" / ", but" between two mentions: a new clause may begin.
-_COMMA_AND = re.compile(r"\s{0,3},\s{0,3}(?:and|but)\s")
+_COMMA_AND: Final = re.compile(r"\s{0,3},\s{0,3}(?:and|but)\s")
 # Between members of a list that goes on ("Kuwait and Bahrain", "France, Germany and Italy").
-_LIST_RUN_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and\s{1,3}|&\s{1,3})?(?:the\s{1,3})?")
+_LIST_RUN_GAP: Final = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and\s{1,3}|&\s{1,3})?(?:the\s{1,3})?")
 
 
 def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) -> list[Mention]:
@@ -1004,8 +1009,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
 
 
 # Between the two states of a pair named as one subject ("Bolivia and Chile").
-_AND_PAIR_GAP = re.compile(r"\s{1,3}and\s{1,3}(?:the\s{1,3})?")
-_NEW_CLAUSE_BEFORE = re.compile(r"[,;]\s{0,3}(?:(?:and|but|while)\s{1,3})?\Z")
+_AND_PAIR_GAP: Final = re.compile(r"\s{1,3}and\s{1,3}(?:the\s{1,3})?")
+_NEW_CLAUSE_BEFORE: Final = re.compile(r"[,;]\s{0,3}(?:(?:and|but|while)\s{1,3})?\Z")
 
 
 def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tuple[str, ...]:
@@ -1039,7 +1044,7 @@ def _pair_named_before(sentence: str, mentions: list[Mention], start: int) -> tu
 
 # Two capitalised words joined by a hyphen ("EU-Argentina", "China-U.S.", "Moroccan-Spanish"),
 # each part maybe of two words ("North Korea-Malaysia").
-_COMPOUND_PAIR = re.compile(
+_COMPOUND_PAIR: Final = re.compile(
     r"(?<![\w’'.-])((?-i:[A-Z])[\w.’']{1,20}(?:\s(?-i:[A-Z])[\w.]{1,20})?)-((?-i:[A-Z])[\w.]{1,20}(?:\s(?-i:[A-Z])[\w.]{1,20})?)"
 )
 
@@ -1183,13 +1188,13 @@ def _add_officials(sentence: str, mentions: list[Mention], discourse: Discourse,
     mentions[:] = kept
 
 
-_GOVERNMENT_OF = re.compile(
+_GOVERNMENT_OF: Final = re.compile(
     r"\b(?:[Tt]he\s{1,3})?(?:government|administration|regime|cabinet|junta)\s{1,3}of\s{1,3}"
     r"(?:(?:President|Prime\s{1,3}Minister|Premier|Chancellor|King|Emir|Sultan|General)\s{1,3})?\Z"
 )
 # A title and a name with no state before them ("Foreign Minister Ricardo Alvarado",
 # "Government spokesman Aziz Saleh").
-_BARE_TITLE_NAME = re.compile(
+_BARE_TITLE_NAME: Final = re.compile(
     r"(?<![\w'’-])(?:(?:Foreign(?:\s{1,3}Affairs)?|Defen[cs]e|Interior|Prime|Justice|Finance|Information|"
     r"Deputy\s{1,3}(?:Foreign|Prime))\s{1,3}Minister|President|Chancellor|"
     r"(?:(?:Deputy|Vice)\s{1,3})?Minister\s{1,3}(?:of|for)\s{1,3}(?:Foreign\s{1,3}Affairs|Defen[cs]e|Justice|Finance)|"
@@ -1202,14 +1207,14 @@ _BARE_TITLE_NAME = re.compile(
 )
 # Capitalised words a title may stand before that are no surname ("Prime Minister May" is
 # left to the people tables, which know Theresa May).
-_NOT_SURNAMES = frozenset(
+_NOT_SURNAMES: Final = frozenset(
     {"The", "A", "An", "And", "But", "In", "On", "Of", "At", "For", "Said", "Says", "Told", "This", "That"}
     | {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
     | {"November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
-_BARE_TITLE_AT = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title word stands)
+_BARE_TITLE_AT: Final = literal_prefixes(_BARE_TITLE_NAME)  # (tried only where a title word stands)
 # A state right before the title ("Ecuadorian Foreign Minister", "Ecuador's Foreign Minister").
-_STATE_JUST_BEFORE = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
+_STATE_JUST_BEFORE: Final = re.compile(r"(?:['’]s?\s{1,3}|\s{1,3})\Z")
 
 
 def bare_official_name(text: str) -> str | None:
@@ -1255,10 +1260,10 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
 
 # "the bloc", "the league", "the alliance's": the organisation last named. (Not before a
 # capitalised word: "the Union of South American Nations" is a name.)
-_IGO_ANAPHOR = re.compile(
+_IGO_ANAPHOR: Final = re.compile(
     r"\b[Tt]he\s{1,3}(?:([\w-]{3,15})\s{1,3})?(bloc|league|alliance|union|organi[sz]ation|grouping|body|[Cc]ouncil|[Aa]ssembly)\b(?!\s{1,3}of\s{1,3}[A-Z])"
 )
-_IGO_ANAPHOR_HEADS = (
+_IGO_ANAPHOR_HEADS: Final = (
     "bloc",
     "league",
     "alliance",
@@ -1272,7 +1277,7 @@ _IGO_ANAPHOR_HEADS = (
 )
 # Heads that must stand in the organisation's name ("the league" is the Arab League, not NATO).
 # ("the Council" after the Security Council or the Gulf Cooperation Council, not after NATO)
-_IGO_NAMED_HEADS = frozenset({"league", "union", "council", "assembly"})
+_IGO_NAMED_HEADS: Final = frozenset({"league", "union", "council", "assembly"})
 
 
 def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discourse: Discourse) -> None:
@@ -1301,13 +1306,13 @@ def _add_igo_anaphors(sentence: str, low: str, mentions: list[Mention], discours
 
 # "The minister", "the foreign minister", "the spokeswoman": an official named before by that
 # title. (Not "the president of ...", "the minister's wife", nor a title before a name.)
-_TITLE_ANAPHOR = re.compile(
+_TITLE_ANAPHOR: Final = re.compile(
     r"(?<![\w-])[Tt]he\s{1,3}((?:(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Jj]ustice)\s{1,3})?"
     r"(?:[Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|[Ss]pokes(?:man|woman|person)))\b"
     r"(?!-)(?!\s{1,3}(?:of|for)\b)(?!\s{1,3}[A-Z])(?!['’]s\s{1,3}(?:wife|husband|son|daughter|family|death)\b)"
 )
 # The title an official mention holds: its last title word, with the word that qualifies it.
-_TITLE_HEAD = re.compile(
+_TITLE_HEAD: Final = re.compile(
     r"(?:\b(prime|foreign|defen[cs]e|interior|finance|justice)\s{1,3})?\b(minister|ministry|president|premier|chancellor|spokes)"
     r"(?:man|woman|person)?\b",
     re.IGNORECASE,
@@ -1327,7 +1332,7 @@ def _title_keys(title: str) -> tuple[str, ...]:
 
 
 # Every match of _TITLE_ANAPHOR holds one of these (whatever the case of its first letter).
-_TITLE_ANAPHOR_WORDS = ("inister", "resident", "remier", "hancellor", "pokes")
+_TITLE_ANAPHOR_WORDS: Final = ("inister", "resident", "remier", "hancellor", "pokes")
 
 
 def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse) -> None:
@@ -1369,7 +1374,7 @@ def _add_title_anaphors(sentence: str, mentions: list[Mention], discourse: Disco
 
 
 # How far back (in sentences) an official named by a title is still "the minister".
-_TITLE_REACH = 8
+_TITLE_REACH: Final = 8
 
 
 def _title_holder(discourse: Discourse, key: str) -> tuple[str, str] | None:
@@ -1388,9 +1393,9 @@ def _title_holder(discourse: Discourse, key: str) -> tuple[str, str] | None:
 
 
 # "the ministry", "the foreign ministry": a ministry named before (see _title_holder).
-_BARE_MINISTRY = re.compile(r"the\s{1,3}(?:foreign\s{1,3})?ministry")
+_BARE_MINISTRY: Final = re.compile(r"the\s{1,3}(?:foreign\s{1,3})?ministry")
 # A quotation closing right before a word ('...,” the ministry said').
-_QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"’]\s{0,3}\Z")
+_QUOTE_CLOSED_BEFORE: Final = re.compile(r"[,.!?]?[”\"’]\s{0,3}\Z")
 
 
 def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, groups: set[str]) -> None:
@@ -1511,7 +1516,7 @@ def _add_anaphors(sentence: str, mentions: list[Mention], discourse: Discourse, 
 
 # Anaphor heads that name a form of state, found in the official names ("Kingdom of Morocco",
 # "United Arab Emirates", "Sultanate of Oman", "Islamic Republic of Iran").
-_FORMS_OF_STATE = frozenset({"kingdom", "emirate", "sultanate", "principality", "republic"})
+_FORMS_OF_STATE: Final = frozenset({"kingdom", "emirate", "sultanate", "principality", "republic"})
 
 
 @cache

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from dipevents.errors import DipeventsError, ParseError
 from dipevents.parsing._events import EventFactory
@@ -74,7 +74,7 @@ __all__ = ["code_document"]
 
 log = logging.getLogger(__name__)
 
-_LIST_GAP = re.compile(
+_LIST_GAP: Final = re.compile(
     r"\A(?:\s{0,3},\s{0,3}(?:and\s{1,3}|as\s+well\s+as\s{1,3}|&\s{1,3})?|\s{1,3}(?:and|&|as\s+well\s+as|or)\s{1,3})(?:the\s{1,3}|both\s{1,3})?\Z"
 )
 # Where a clause ends (see clause_break): a semicolon, a colon, a sentence's period, a comma
@@ -85,7 +85,7 @@ _LIST_GAP = re.compile(
 # alternative begins with a literal, or that begins with a class), instead of trying every
 # alternative at every character. A verb's word start is checked after its first letter,
 # "s(?<!\w.)aid" for "\bsaid", to keep the literal first.
-_BREAK_MARKED = re.compile(
+_BREAK_MARKED: Final = re.compile(
     # (the lookbehinds of an abbreviation's period come after the period, so they are tried
     # only at a period, not at every character)
     r";|:|\.(?<![A-Z]\.)(?<!Mr\.|Ms\.|Dr\.|St\.)(?<!Gen\.)\s|,\s{1,3}(?:while|whereas|but|although|though|which|who|"
@@ -98,7 +98,9 @@ _BREAK_MARKED = re.compile(
     # "..., the Government has decided to instruct ...": a finite verb of a new main clause
     r"h(?<!\w.)a(?:s|ve|d)\s{1,3}(?:decided|resolved)\b"
 )
-_BREAK_SPACED = re.compile(r"\s[-–—]\s|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s")
+_BREAK_SPACED: Final = re.compile(
+    r"\s[-–—]\s|\s(?:but|while|whereas|after|before|because|since|although|amid|following)\s"
+)
 
 
 def clause_break(s: str, pos: int, endpos: int) -> int:
@@ -111,67 +113,67 @@ def clause_break(s: str, pos: int, endpos: int) -> int:
     return marked.start() if spaced is None else min(marked.start(), spaced.start())
 
 
-_RELATIVE = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
-_POSSESSOR_GAP = re.compile(
+_RELATIVE: Final = re.compile(r"\A(?:['’]s?)?\s{0,3},\s{0,3}(?:which|who)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}\Z")
+_POSSESSOR_GAP: Final = re.compile(
     r"\A['’]s?\s{1,3}[“\"‘]?(?:[\w-]{1,20}\s{1,3}){0,3}?(?:decision|move|plan|announcement|order|choice|step|steps|intention|"
     r"statement|call|calls|threat|warning|efforts?|bid|measures?|actions?)\s{1,3}(?:to\s{1,3}|of\s{1,3})?\Z"
 )
-_BY_AGENT = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
-_ALLY_AFTER = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
-_ALLY_WORDS = required_words(_ALLY_AFTER)  # (every match holds one: looked for first)
+_BY_AGENT: Final = re.compile(r"\A[^.;]{0,40}?\bby\s{1,3}(?:the\s{1,3})?\Z")
+_ALLY_AFTER: Final = re.compile(r"\A\s{0,2}(?:ally|allies|member|members|partner|partners|countries|states|nations)\b")
+_ALLY_WORDS: Final = required_words(_ALLY_AFTER)  # (every match holds one: looked for first)
 # "he"/"she" are people, who may be former officials or private persons: not resolved to a state.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|I)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
+_PRONOUN_SUBJECT: Final = re.compile(r"\b(?:it|they|we|I)\s{1,3}(?:\w{2,12}\s{1,3}){0,3}$", re.IGNORECASE)
 # "..., and we firmly oppose": a clause of its own whose subject is "we", right before a trigger.
-_WE_CLAUSE = re.compile(
+_WE_CLAUSE: Final = re.compile(
     r"(?:[,;]\s{0,3}(?:and|but|so)?|\b(?:and|but))\s{1,3}we\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z", re.IGNORECASE
 )
 # Triggers the coder treats apart, by their lexicon name (tests/test_parsing_phrasings.py checks
 # that each exists, so that renaming one in the lexicon cannot silently switch its rule off).
-_RECOGNIZE_VERB = "verb(recognize)"  # an agentless passive ("was formally recognised") is skipped
-_DESCRIBE_NEGATIVE = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
-_HARM_OF_DEMONYM = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
-_SUSPEND_MEMBER = "verb(suspend member)"  # "suspended Honduras": only an organisation suspends a member
-_REOPENING = "noun(reopening of embassy)"  # "the reopening of Eritrea's embassy": the owner reopens it
+_RECOGNIZE_VERB: Final = "verb(recognize)"  # an agentless passive ("was formally recognised") is skipped
+_DESCRIBE_NEGATIVE: Final = "verb(describe as negative)"  # "called the execution barbaric": a harm's author
+_HARM_OF_DEMONYM: Final = "content(demonym shelling)"  # "a meeting on Egypt's air strikes": a topic
+_SUSPEND_MEMBER: Final = "verb(suspend member)"  # "suspended Honduras": only an organisation suspends a member
+_REOPENING: Final = "noun(reopening of embassy)"  # "the reopening of Eritrea's embassy": the owner reopens it
 # Denials whose object is a clause ("had nothing to do with the attack on Saudi oil sites",
 # "insisted it had never left Syrian airspace"): the states inside it are not the accusers.
-_DENIED_CLAUSE = frozenset({"content(had nothing to do with)", "content(insisted it never)"})
-TRIGGERS_NAMED = frozenset(
+_DENIED_CLAUSE: Final = frozenset({"content(had nothing to do with)", "content(insisted it never)"})
+TRIGGERS_NAMED: Final = frozenset(
     {_RECOGNIZE_VERB, _DESCRIBE_NEGATIVE, _HARM_OF_DEMONYM, _SUSPEND_MEMBER, _REOPENING, *_DENIED_CLAUSE}
 )
-_HE_SAID = re.compile(
+_HE_SAID: Final = re.compile(
     r"\s{0,3}(?:He|She)\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:said|says|added|stated|told\s{1,3}\w{2,15}|insisted|argued)\b"
 )
-_IT_OPENS = re.compile(r"\s{0,3}It\s")
+_IT_OPENS: Final = re.compile(r"\s{0,3}It\s")
 # "..., and he called on ...": a person pronoun right before the verb is its subject, so a state
 # named as a subject earlier in the sentence opens another clause.
-_OWN_PERSON_PRONOUN = re.compile(
+_OWN_PERSON_PRONOUN: Final = re.compile(
     r"(?:[,;]\s{0,3}|\b(?:and|but|so|then)\s{1,3})(?:he|she)\s{1,3}"
     r"(?:(?:also|then|later|again|further|has|had|would|will)\s{1,3}){0,2}\Z"
 )
 # A state's official named by title only ("a Foreign Ministry spokesman"), whom "he" may take up.
-_UNNAMED_OFFICIAL = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|premier|chancellor)\b", re.I)
-_UNNAMED_OFFICIAL_AT = literal_prefixes(_UNNAMED_OFFICIAL)  # (tried only where a title word stands)
-_HE_OR_SHE = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s")
+_UNNAMED_OFFICIAL: Final = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|premier|chancellor)\b", re.I)
+_UNNAMED_OFFICIAL_AT: Final = literal_prefixes(_UNNAMED_OFFICIAL)  # (tried only where a title word stands)
+_HE_OR_SHE: Final = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s")
 # "..., when it accused Eritrea": a pronoun subject of a subordinate clause.
-_SUBORDINATE_PRONOUN = re.compile(
+_SUBORDINATE_PRONOUN: Final = re.compile(
     r"\b(?:when|after|as|because|since|before|while|until|where)\s{1,3}(?:it|they)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}\Z"
 )
-_HE_SUBJECT = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
+_HE_SUBJECT: Final = re.compile(r"(?:^|[\s“\"(])(?:[Hh]e|[Ss]he)\s{1,3}(?:\w{2,12}\s{1,3}){0,2}$")
 # A pronoun subject at the head of a clause ("On Saturday he cut short ..."), not an object
 # ("told him") nor a possessive ("its").
-_CONJUNCT_PRONOUN = re.compile(r"(?:^|(?<=[\s(,]))([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s{1,3}(?=[a-z])")
-_QUOTE_OPEN = re.compile(r"\A\s{0,3}[“\"‘]")
-_SPEAKER_WORD = (
+_CONJUNCT_PRONOUN: Final = re.compile(r"(?:^|(?<=[\s(,]))([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s{1,3}(?=[a-z])")
+_QUOTE_OPEN: Final = re.compile(r"\A\s{0,3}[“\"‘]")
+_SPEAKER_WORD: Final = (
     r"(?:[A-Z][\w.'’-]{0,25}|spokes(?:man|woman|person)|(?:deputy\s{1,3}|foreign\s{1,3})?minister|"
     r"adviser|advisor|secretary|officials?|envoy|ambassador|(?:foreign\s{1,3})?ministry|statement|embassy|government)"
 )
-_SPEAKER = re.compile(
+_SPEAKER: Final = re.compile(
     rf"[”\"’,]\s{{0,3}},?\s{{0,3}}(?:the\s{{1,3}}|an?\s{{1,3}})?((?:{_SPEAKER_WORD}\s{{1,3}}){{0,6}}?{_SPEAKER_WORD})\s{{1,3}}"
     r"(?:" + "|".join(SPEECH_VERBS) + r")\b"
 )
 # Speakers that name no state: a pronoun, or an unnamed official ("“...,” a spokesman said").
-_PRONOUN_SPEAKERS = frozenset({"It", "He", "She", "They"})
-_BARE_OFFICIALS = frozenset(
+_PRONOUN_SPEAKERS: Final = frozenset({"It", "He", "She", "They"})
+_BARE_OFFICIALS: Final = frozenset(
     {
         "spokesman",
         "spokeswoman",
@@ -185,40 +187,40 @@ _BARE_OFFICIALS = frozenset(
     }
 )
 # "... said in a White House statement": the statement's issuer is the speaker's state.
-_STATEMENT_OF = re.compile(
+_STATEMENT_OF: Final = re.compile(
     r"\s{1,3}(?:on\s{1,3}\w{3,10}\s{1,3})?(?:in|on)\s{1,3}(?:a|an|the)\s{1,3}(?:[\w.’'-]{1,25}\s{1,3}){1,4}?"
     r"(?:statement|tweet|post|press\s{1,3}release|briefing|communiqu[eé])\b"
 )
 # "We join in X's call for ...": joining (echoing, seconding) a call makes it one's own.
-_JOIN_BEFORE = re.compile(
+_JOIN_BEFORE: Final = re.compile(
     r"\b(?:[Jj]oin(?:s|ed|ing)?(?:\s{1,3}in)?|[Ee]cho(?:es|ed|ing)?|second(?:s|ed|ing)?|add(?:s|ed|ing)?\s{1,3}(?:its|their|our|his|her)\s{1,3}voices?\s{1,3}to"
     r"|(?P<follow>[Ff]ollow(?:s|ed|ing)?))"
     r"\s{1,3}(?:the\s{1,3})?(?:[A-Z][\w.-]{1,20}\s{1,3}){0,3}\Z",
 )
-_JOIN_WORDS = literal_prefixes(_JOIN_BEFORE)  # (every match begins with one: looked for first)
-_IN_GAP = re.compile(r"\s{1,3}in\s{1,3}")  # "followed the EU in sanctioning"
+_JOIN_WORDS: Final = literal_prefixes(_JOIN_BEFORE)  # (every match begins with one: looked for first)
+_IN_GAP: Final = re.compile(r"\s{1,3}in\s{1,3}")  # "followed the EU in sanctioning"
 # "hold X accountable for the cyberattack": the demand attributes the attack.
-_FOR_ACT = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
-_SPEECH_AFTER = re.compile(r"\b(?:said|says|stated|wrote|added|announced|tweeted|told\s{1,3}[\w’'-]{1,20})\b")
+_FOR_ACT: Final = re.compile(r"\s{1,3}(?:for|over|of)\s{1,3}(?:its\s{1,3}|their\s{1,3})?")
+_SPEECH_AFTER: Final = re.compile(r"\b(?:said|says|stated|wrote|added|announced|tweeted|told\s{1,3}[\w’'-]{1,20})\b")
 # ", and diplomats in Amman expect ...": a clause whose subject is people who are no state's voice.
-_OTHERS_CLAUSE = re.compile(
+_OTHERS_CLAUSE: Final = re.compile(
     r",\s{1,3}(?:and|but|while)\s{1,3}(?:(?:many|most|some|other|western|foreign|local|senior)\s{1,3})?"
     r"(?:diplomats|analysts|observers|experts|commentators|sources|critics|residents|protesters|lawmakers|legislators|"
     r"newspapers|historians|scholars|economists|investors)\s{1,3}(?:in\s{1,3}[\w’'-]{2,20}\s{1,3})?"
     r"(?:(?:also|now|still|widely)\s{1,3})?\Z"
 )
 # ", while Australia's embassy ...": a clause of another subject, set against the one before.
-_CONTRAST_CLAUSE = re.compile(r",[\"”’]?\s{0,3}(?:while|whereas|but)\s")
-_CONTRAST = re.compile(r"\s(?:but|whereas)\s|;")
-_ACCOUNTABLE_FOR = re.compile(r"\baccountable\s{1,3}for\b", re.I)
+_CONTRAST_CLAUSE: Final = re.compile(r",[\"”’]?\s{0,3}(?:while|whereas|but)\s")
+_CONTRAST: Final = re.compile(r"\s(?:but|whereas)\s|;")
+_ACCOUNTABLE_FOR: Final = re.compile(r"\baccountable\s{1,3}for\b", re.I)
 # "support its decision": the pronoun's state, not a state named later in the clause.
-_ITS_ACT = re.compile(
+_ITS_ACT: Final = re.compile(
     r"\s{1,3}(?:\w{2,12}\s{1,3})?(?:its|their|his|her)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?"
     r"(?:decision|move|step|stance|position|choice|actions?|measures?|efforts?|call)\b",
     re.I,
 )
 # "welcomed the expulsion of Russian diplomats": the object is another act, named by its noun.
-_ACT_NOUN = re.compile(
+_ACT_NOUN: Final = re.compile(
     r"\s{1,3}(?:the|this|that|these|a)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
     r"(?P<act>expulsions?|severance|severing|closure|closing|recall|withdrawal|suspension|imposition|summoning|"
     r"downgrad\w{1,6}|sanctions|embargo|blockade)\s{1,3}(?:(?:imposed|placed|announced)\s{1,3})?(?:of|on|against)\b",
@@ -226,38 +228,40 @@ _ACT_NOUN = re.compile(
 )
 # A date right after a document's participle ("the agreement signed on April 1, 2001") dates the
 # document; after an auxiliary ("was signed on Friday") it dates the act reported.
-_DOCUMENT_DATE = re.compile(
+_DOCUMENT_DATE: Final = re.compile(
     r"\b(?:agreements?|treat(?:y|ies)|accords?|communiqu[eé]s?|deals?|memorand(?:um|a)|protocols?|declarations?|"
     r"conventions?|charters?|pacts?|contracts?)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?"
     r"(?:signed|concluded|ratified|dated|adopted)\s{1,3}(?:on\s{1,3}|in\s{1,3})?(?:the\s{1,3})?\Z",
     re.I,
 )
-_DOCUMENT_WORDS = required_words(_DOCUMENT_DATE)  # ("signed", "dated"...: every match holds one)
-_CONTENT_CLAUSE = re.compile(
+_DOCUMENT_WORDS: Final = required_words(_DOCUMENT_DATE)  # ("signed", "dated"...: every match holds one)
+_CONTENT_CLAUSE: Final = re.compile(
     r"\A\s{1,3}(?:the\s{1,3}|media\s{1,3}|press\s{1,3})?(?:reports?|claims?|suggestions?|allegations?|accusations?|charges?)"
     r"\s{1,3}that\b",
     re.I,
 )
-_IMPUTED = re.compile(
+_IMPUTED: Final = re.compile(
     r"\b(?:accus(?:e|es|ed|ing)|suspect(?:s|ed|ing)?)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?of\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z"
     r"|\bblam(?:e|es|ed|ing)\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,4}?for\s{1,3}(?:[\w’'-]{1,20}\s{1,3}){0,2}\Z",
     re.I,
 )
-_IMPUTED_WORDS = literal_prefixes(_IMPUTED)  # (every match begins with one: looked for first)
-_PAIR_TIES = re.compile(r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I)
+_IMPUTED_WORDS: Final = literal_prefixes(_IMPUTED)  # (every match begins with one: looked for first)
+_PAIR_TIES: Final = re.compile(
+    r"\b(?:their|bilateral)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:ties|relations)\s{1,3}\Z", re.I
+)
 # Acts made by speaking: an ambassador or an embassy may make them for its state ("Tehran's
 # envoy to the UN rejected the accusations"); it cannot expel, recall or sever.
-_STATEMENTS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
-_DAYS_AFTER = re.compile(
+_STATEMENTS: Final = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
+_DAYS_AFTER: Final = re.compile(
     r"\s{0,3},?\s{0,3}(?:just\s{1,3}|only\s{1,3})?(a|an|one|two|three|four|five|six|seven|\d{1,2})\s{1,3}"
     r"(days?|weeks?)\s{1,3}(after|before)\s{1,3}[^.;:,]{0,80}\Z",
     re.I,
 )
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBER_WORDS: Final = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # A day told relative to the narrative ("the same day", "a day later", "hours later"): the day
 # the text was just talking about, moved by the offset. Groups: a count and its direction, or
 # a word that says which way ("next", "following", "previous", "preceding").
-_NARRATIVE_DAY = re.compile(
+_NARRATIVE_DAY: Final = re.compile(
     r"\b(?:the\s{1,3}(?:very\s{1,3})?same\s{1,3}day|(?:later\s{1,3}|earlier\s{1,3})?that\s{1,3}(?:same\s{1,3})?"
     r"(?:day|morning|afternoon|evening|night)|hours\s{1,3}(?:later|earlier)|"
     r"the\s{1,3}(next|following|previous|preceding)\s{1,3}(?:day|morning|afternoon|evening)|"
@@ -265,21 +269,21 @@ _NARRATIVE_DAY = re.compile(
     re.I,
 )
 # "the following year", "two years later": a year counted from a date named before.
-_YEARS_LATER = re.compile(
+_YEARS_LATER: Final = re.compile(
     r"\b(?:the\s{1,3}(?:following|next)\s{1,3}year|(a|one|two|three|four|five|six|seven|\d{1,2})\s{1,3}years?\s{1,3}later)\b",
     re.I,
 )
 # "that same month", "later that year": the month or year the text was just talking about.
-_NARRATIVE_SPAN = re.compile(
+_NARRATIVE_SPAN: Final = re.compile(
     r"\b(?:(?:later|earlier)\s{1,3}(?:in\s{1,3})?that|that\s{1,3}same|the\s{1,3}same|that)\s{1,3}(month|year)\b", re.I
 )
 # "calls Trudeau's murder allegation 'absurd'": an evaluation of a charge, i.e. a denial.
-_CALLED_CLAIM = re.compile(
+_CALLED_CLAIM: Final = re.compile(
     r"\w+\s{1,3}(?:[\w’'-]{1,25}\s{1,3}){0,4}?(?:allegations?|accusations?|claims?|charges?)\b", re.I
 )
 # Heads of a definite description that names a state ("the emirate"), not its voice ("the
 # statement", "the ministry").
-_STATE_NOUNS = frozenset(
+_STATE_NOUNS: Final = frozenset(
     {
         "country",
         "kingdom",
@@ -296,55 +300,55 @@ _STATE_NOUNS = frozenset(
 )
 # Between the target and a demand's verb ("Russia must immediately release", "Qatar had to
 # stop"): the lexicon's modal triggers begin at the verb, so that their keys are rare words.
-_MODAL_GAP = re.compile(
+_MODAL_GAP: Final = re.compile(
     r"\s{1,3}(?:should|must|will|would|shall|(?:had|has|have|needs?)\s{1,3}to)\s{1,3}[\"“]?(?:immediately\s{1,3}|fully\s{1,3})?"
     r"(?:be\s{1,3})?",
     re.I,
 )
-_OBJECT_AT = re.compile(r"[”\"’]?\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
-_CLOSING_COMMA = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
-_EVALUATIONS = frozenset({"support", "condemn", "deny", "demand"})
-_OFFICIALS_IN = re.compile(
+_OBJECT_AT: Final = re.compile(r"[”\"’]?\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
+_CLOSING_COMMA: Final = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
+_EVALUATIONS: Final = frozenset({"support", "condemn", "deny", "demand"})
+_OFFICIALS_IN: Final = re.compile(
     r"\b(?:leaders?|authorities|officials|government|governments|counterparts?|rulers)\s{1,3}in\s{1,3}(?:the\s{1,3})?\Z",
     re.I,
 )
 # "In Tehran, | foreign ministry spokesman Ansari | accused ...": a scene and its unnamed officials.
-_SCENE = re.compile(r"\s{0,3}(?:In|From)\s{1,3}\Z")
-_SCENE_OFFICIAL = re.compile(
+_SCENE: Final = re.compile(r"\s{0,3}(?:In|From)\s{1,3}\Z")
+_SCENE_OFFICIAL: Final = re.compile(
     r",\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:[\w.-]{1,20}\s{1,3}){0,2}?(?:spokes(?:man|woman|person)|ministry|minister|"
     r"officials?|government|president|authorities|diplomats?)\b[^,;:]{0,40}?\s{1,3}\Z",
     re.I,
 )
 # "informed | the Vatican | that it was ...": the state told is no subject of the clause.
-_TOLD_BEFORE = re.compile(
+_TOLD_BEFORE: Final = re.compile(
     r"\b(?:inform(?:s|ed)?|t(?:old|ells?)|notif(?:y|ies|ied)|assur(?:e|es|ed)|remind(?:s|ed)?|advis(?:e|es|ed)|"
     r"wr(?:ote|ites)\s{1,3}to)\s{1,3}(?:the\s{1,3})?\Z"
 )
-_THAT_AFTER = re.compile(r"\s{1,3}that\b")
+_THAT_AFTER: Final = re.compile(r"\s{1,3}that\b")
 # "warned against hasty judgements": a caution about a thing, aimed at no state named before.
-_WARNED_AGAINST_THING = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
-_AND_VERB = re.compile(r",?\s{1,3}(?:and|but)\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
-_THAT_CLAUSE = re.compile(r"\bthat\s")
+_WARNED_AGAINST_THING: Final = re.compile(r"warn(?:s|ed|ing)?\s{1,3}against\s{1,3}[\"“]?(?-i:[a-z])", re.I)
+_AND_VERB: Final = re.compile(r",?\s{1,3}(?:and|but)\s{1,3}(?:also\s{1,3}|then\s{1,3}|later\s{1,3})?\Z")
+_THAT_CLAUSE: Final = re.compile(r"\bthat\s")
 # A noun's own modal verb, in its clause ("sanctions on Syria would follow").
-_MODAL_AFTER = re.compile(r"[^,;:.]{0,40}?\b(?:would|will|could|might|may)\s")
+_MODAL_AFTER: Final = re.compile(r"[^,;:.]{0,40}?\b(?:would|will|could|might|may)\s")
 # A participle before "by" ("the measures taken by Kuwait"): "by" names the agent of the noun
 # the participle qualifies, not of the nominal act before it.
-_PARTICIPLE_BY = re.compile(
+_PARTICIPLE_BY: Final = re.compile(
     # (not "ordered/announced/conducted by": "the expulsion of two diplomats ordered by Prague")
     r"\b(?:(?!ordered|announced|conducted|decided)[a-z]{2,}ed|taken|made|given|done|set|put|held|shown|brought|sought|"
     r"drawn|written|chosen|laid|sent|told|put\s{1,3}forward)\s{1,3}by\s{1,3}(?:the\s{1,3})?\Z"
 )
 # An envoy named by title alone right after the act ("summoned the then high commissioner").
-_BARE_ENVOY = re.compile(
+_BARE_ENVOY: Final = re.compile(
     r"\s{1,3}the\s{1,3}(?:(?:then|new|acting|interim)\s{1,3})?(?:ambassador|high\s{1,3}commissioner|envoy|"
     r"charg[eé]\s{1,3}d['’]\s?affaires)\b(?!\s{1,3}(?:of|from|in|at)\b|\s{1,3}to\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])|['’])",
     re.I,
 )
-_AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are)\b")
-_OWNED_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
+_AUXILIARY: Final = re.compile(r"\b(?:was|were|been|be|being|is|are)\b")
+_OWNED_BEFORE: Final = re.compile(r"\b(?:its|their|his|her|our)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?\Z", re.I)
 # A verb that undoes or stops a nominal act ("lifted the sanctions", "blocked the sanctions
 # package", "delayed the adoption of EU sanctions"): its subject did not do the act.
-_UNDONE_BEFORE = re.compile(
+_UNDONE_BEFORE: Final = re.compile(
     r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|suspend(?:s|ed|ing)?|remov(?:e|es|ed|ing)|"
     r"scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|waiv(?:e|es|ed|ing)|end(?:s|ed|ing)?|roll(?:s|ed|ing)?\s{1,3}back|"
     r"unfr(?:eeze|eezes|eezing|oze)|revers(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|"
@@ -352,44 +356,44 @@ _UNDONE_BEFORE = re.compile(
     r"\s{1,3}(?:(?!(?:and|or|but|then|while|as|to)\s)[\w-]{1,15}\s{1,3}){0,4}\Z",
     re.I,
 )
-_DET_ONLY = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
-_OBJECT_GAP = re.compile(r"\s{0,3}(?:the\s{1,3})?")
-_EACH = re.compile(r"\s(?:have\s{1,3}|had\s{1,3})?each\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
-_MUTUAL_WORDS = re.compile(
+_DET_ONLY: Final = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
+_OBJECT_GAP: Final = re.compile(r"\s{0,3}(?:the\s{1,3})?")
+_EACH: Final = re.compile(r"\s(?:have\s{1,3}|had\s{1,3})?each\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
+_MUTUAL_WORDS: Final = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
 )
 # Small patterns of the role rules, compiled once.
-_ING = re.compile(r"\w{3,20}ing\b")
-_TO_GAP = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
-_S_GAP = re.compile(r"['’]s?\s{1,3}")
+_ING: Final = re.compile(r"\w{3,20}ing\b")
+_TO_GAP: Final = re.compile(r"\A\s{1,3}to\s{1,3}\Z")
+_S_GAP: Final = re.compile(r"['’]s?\s{1,3}")
 # "Khama's government denounced ...": the body of the person (or state) before it acts.
-_BODY_GAP = re.compile(
+_BODY_GAP: Final = re.compile(
     r"['’]s?\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:government|administration|cabinet|regime|ministry|junta|office)"
     r"\s{1,3}(?:(?:also|has|had|have|then|later|swiftly|promptly)\s{1,3}){0,2}"
 )
-_AND = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+_AND: Final = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
 # Between two members of a list of people or bodies, the first's head noun and the second's
 # quantifier ("company and two ", "firms, three ").
-_NOUN_LIST_GAP = re.compile(
+_NOUN_LIST_GAP: Final = re.compile(
     r"\A\s{1,3}(?:[a-z][\w-]{2,20}\s{0,3}){0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{0,3}(?:and|as\s+well\s+as)\s{1,3})"
     r"(?:(?:a|an|the|its|their|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|other|some|\d{1,3})"
     r"\s{1,3})?\Z"
 )
 # Between a nominal act's "of" and the state owning the mission it names ("of the embassy of
 # the "; "of the " is _OBJECT_GAP).
-_MISSION_OF_GAP = re.compile(
+_MISSION_OF_GAP: Final = re.compile(
     r"\s{1,3}(?:the\s{1,3})?(?:embassy|consulate|mission|high\s{1,3}commission)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
 # How many sentences back a recall with no post named ("Ecuador had already withdrawn its
 # ambassador") takes the post of the story's last recall by another state: recalls come in
 # waves, told over a paragraph or two, and the story's focus is often the first recalling state.
-_RECALL_WAVE_REACH = 6
+_RECALL_WAVE_REACH: Final = 6
 # Between an accusation and what it imputes: "... Pakistan this month of giving the Taliban ".
-_OF_GERUND = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,15}ing\b")
+_OF_GERUND: Final = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,15}ing\b")
 # "Kuwait followed suit", "El Salvador followed on Monday", "Chad did the same": the act told
 # just before, by another state. ("followed" alone only before a time, a comma or the end:
 # not "followed the talks", "followed by".)
-_FOLLOWED = re.compile(
+_FOLLOWED: Final = re.compile(
     r"\b(?:followed\s{1,3}suit|did\s{1,3}(?:the\s{1,3}same|likewise)|"
     r"followed(?=\s{0,3}[.,;]|\s{1,3}(?:on|in|a\s{1,3}day|days|hours|shortly|soon|later|within|the\s{1,3}next|"
     # ("followed two days later", "followed a few weeks later")
@@ -399,15 +403,15 @@ _FOLLOWED = re.compile(
 )
 # "Russia responded in kind", "Pakistan reciprocated", "retaliated with identical measures":
 # the act just told, turned back on its author by its target.
-_MIRRORED = re.compile(
+_MIRRORED: Final = re.compile(
     r"\b(?:(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}in\s{1,3}kind|reciprocated|"
     r"(?:respond|retaliat|reciprocat)(?:ed|es|s)\s{1,3}(?:[\w-]{2,12}\s{1,3}){0,3}?with\s{1,3}(?:an?\s{1,3})?"
     r"(?:identical|similar|reciprocal|mirror|equivalent|tit-for-tat)\s{1,3}(?:measures?|steps?|moves?|action|expulsions?))"
 )
 # Between one dated member of a gapped list and the next ("in October 2005, Chad in ...").
-_GAP_BEFORE = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{1,3}and\s{1,3})(?:the\s{1,3})?")
-_GAP_DATE = re.compile(r"\s{1,3}(?=(?:in|on)\s)")  # (a date mention holds its preposition)
-_FOLLOW_WORDS: tuple[str, ...] = (
+_GAP_BEFORE: Final = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3})?|\s{1,3}and\s{1,3})(?:the\s{1,3})?")
+_GAP_DATE: Final = re.compile(r"\s{1,3}(?=(?:in|on)\s)")  # (a date mention holds its preposition)
+_FOLLOW_WORDS: Final[tuple[str, ...]] = (
     "followed",
     "did the same",
     "did likewise",
@@ -419,28 +423,33 @@ _FOLLOW_WORDS: tuple[str, ...] = (
     "reciprocat",
     "with identical",
     "with similar",
+    "with reciprocal",
+    "with mirror",
+    "with equivalent",
+    "with tit-for-tat",
 )
-_FOLLOW_WORDS += ("with reciprocal", "with mirror", "with equivalent", "with tit-for-tat")
 # A participle after "followed" tells the act itself ("followed on 13 July, recognising ...").
-_TELLS_ACT_AFTER = re.compile(
+_TELLS_ACT_AFTER: Final = re.compile(
     r"[^.;:,]{0,40},\s{0,3}(?:\w{2,12}ly\s{1,3})?[a-z]{3,}ing\b|\s{1,3}(?:by|with)\s{1,3}[a-z]{3,}ing\b"
 )
 # Between the subject and "followed": an adverb or an auxiliary at most ("quickly followed suit").
-_FOLLOW_GAP = re.compile(r"\s{1,3}(?:(?:also|quickly|soon|then|later|swiftly|promptly|too|has|had|have)\s{1,3}){0,2}")
+_FOLLOW_GAP: Final = re.compile(
+    r"\s{1,3}(?:(?:also|quickly|soon|then|later|swiftly|promptly|too|has|had|have)\s{1,3}){0,2}"
+)
 # "..., which Sudan supported": the subject of a relative clause whose object is the noun before.
-_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom)\s{1,3}(?:the\s{1,3})?\Z")
+_OBJECT_RELATIVE: Final = re.compile(r"\b(?:which|whom)\s{1,3}(?:the\s{1,3})?\Z")
 # Nothing after a verb where its object would stand: the clause ends or goes on with "and".
-_NO_OBJECT_AFTER = re.compile(r"\s{0,3}(?:[,.;:)]|\Z|(?:and|but|while|until|since|in\s{1,3}(?:19|20)\d\d)\b)")
+_NO_OBJECT_AFTER: Final = re.compile(r"\s{0,3}(?:[,.;:)]|\Z|(?:and|but|while|until|since|in\s{1,3}(?:19|20)\d\d)\b)")
 # Acts aimed at a state's people or bodies, each of which names the state it aims at.
-_AT_PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
-_PASSIVE_STOP = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
+_AT_PEOPLE_ACTIONS: Final = frozenset({"impose_sanctions", "expel_diplomats"})
+_PASSIVE_STOP: Final = re.compile(r",\s{0,3}(?:where|which|who|when)\b|\b(?:said|says)\b")
 # A hedge between a copula and an imputation ("was likely behind", "were almost certainly involved in").
-_HEDGE = (
+_HEDGE: Final = (
     r"(?:(?:most|almost|very|highly)\s{1,3})?"
     r"(?:(?:likely|probably|certainly|clearly|also|allegedly|directly|deliberately|intentionally|repeatedly|again)\s{1,3})?"
 )
 # "Russian intelligence officers were behind the blasts": the state is its agents' modifier.
-_AGENTS_GAP = re.compile(
+_AGENTS_GAP: Final = re.compile(
     r"(?:(?:['’]s?|-(?:based|backed|linked|sponsored|supported))?\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?"
     r"(?:agents?|officers?|officials|spies|hackers|operatives|guards|police|ships|boats|militias?|proxies|"
     r"intelligence|services?|forces|troops|soldiers|military|nationals|diplomats|state|government|regime|authorities|"
@@ -457,27 +466,27 @@ _AGENTS_GAP = re.compile(
     re.I,
 )
 # "Russia was behind", "Moscow was most likely behind": a copula (and a hedge) before an imputation.
-_COPULA_GAP = re.compile(r"\s{1,3}(?:was|were|is|are|(?:had|has|have)(?:\s{1,3}been)?)\s{1,3}" + _HEDGE, re.I)
-_HEADS_OF = re.compile(
+_COPULA_GAP: Final = re.compile(r"\s{1,3}(?:was|were|is|are|(?:had|has|have)(?:\s{1,3}been)?)\s{1,3}" + _HEDGE, re.I)
+_HEADS_OF: Final = re.compile(
     r"\b(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government)|(?:foreign\s{1,3}|defen[cs]e\s{1,3}|prime\s{1,3})?ministers|"
     r"presidents|governments|premiers|chancellors|ministries|spokes(?:men|women|persons|people))\s{1,3}of\s{1,3}"
     r"(?:the\s{1,3})?(?:[A-Z][^.;:!?]{0,60})?\Z",
     re.I,
 )
 # "The leaders of X and Y issued a joint statement saying they ...": the statement is theirs.
-_STATEMENT_GAP = re.compile(
+_STATEMENT_GAP: Final = re.compile(
     r"\s{1,3}(?:\w{2,12}\s{1,3})?(?:issued|released|signed|published|adopted|put\s{1,3}out)\s{1,3}(?:a\s{1,3})?"
     r"(?:joint\s{1,3})?(?:statement|declaration|communiqu[ée])\s{1,3}[^.;\"“”]{0,80}?[\"“]?",
     re.I,
 )
-_VERB_GAP = re.compile(r"\s{1,3}(?:(?:also|have|has|had|jointly|\w{2,12}ly)\s{1,3}){0,2}")
-_DETERMINED = re.compile(
+_VERB_GAP: Final = re.compile(r"\s{1,3}(?:(?:also|have|has|had|jointly|\w{2,12}ly)\s{1,3}){0,2}")
+_DETERMINED: Final = re.compile(
     r"(?:\b(?:the|these|those|its|their|his|her|a|an)|['’]s?)\s{1,3}(?:[\w.-]{1,20}\s{1,3}){0,2}\Z", re.I
 )
 # The acts "the decision" or "the move" can stand for: every action but the statements.
-_DIPLOMATIC_ACTS = frozenset(fine_actions()) - _STATEMENTS
+_DIPLOMATIC_ACTS: Final = frozenset(fine_actions()) - _STATEMENTS
 # The acts an act noun names, by its first eight letters ("expulsion", "downgrading").
-_ACT_OF_NOUN = {
+_ACT_OF_NOUN: Final = {
     "expulsio": frozenset({"expel_diplomats"}),
     "closure": frozenset({"close_mission", "impose_sanctions"}),
     "closing": frozenset({"close_mission", "impose_sanctions"}),
@@ -495,7 +504,7 @@ _ACT_OF_NOUN = {
     "embargo": frozenset({"impose_sanctions"}),
     "blockade": frozenset({"impose_sanctions"}),
 }
-_COUP_IN = re.compile(
+_COUP_IN: Final = re.compile(
     r"\s{1,3}(?:(?:the|this|a|last\s{1,3}\w{3,9}['’]s)\s{1,3})?"
     r"(?:(?:military|attempted|failed|latest|recent|new|renewed|brutal|violent|bloody|mass)\s{1,3})?"
     r"(?:coup(?:\s{1,3}d['’][ée]tat)?|putsch|(?:military\s{1,3})?takeover|seizure\s{1,3}of\s{1,3}power|"
@@ -506,16 +515,16 @@ _COUP_IN = re.compile(
     r"\s{1,3}in\s{1,3}(?:the\s{1,3})?(?:neighbou?ring\s{1,3})?",
     re.I,
 )
-_COUP_WORDS = ("coup", "putsch", "takeover", "seizure")
-_CLAUSE_OPENING = re.compile(r"(?:\A|[“\"‘]|\b(?:that|said|says)\s)\s{0,3}(?:the\s{1,3})?\Z", re.I)
-_IN_RELATIVE = re.compile(r",\s{0,3}(?:whose|which|who|where)\b[^,;]{0,80}\Z", re.I)
-_RELATIVE_GAP = re.compile(
+_COUP_WORDS: Final = ("coup", "putsch", "takeover", "seizure")
+_CLAUSE_OPENING: Final = re.compile(r"(?:\A|[“\"‘]|\b(?:that|said|says)\s)\s{0,3}(?:the\s{1,3})?\Z", re.I)
+_IN_RELATIVE: Final = re.compile(r",\s{0,3}(?:whose|which|who|where)\b[^,;]{0,80}\Z", re.I)
+_RELATIVE_GAP: Final = re.compile(
     r",\s{0,3}(?:whose|which|who)\b[^,;]{0,80},\s{1,3}(?:(?:also|jointly|\w{2,12}ly)\s{1,3})?", re.I
 )
-_PEOPLE_ACTIONS = frozenset({"impose_sanctions", "expel_diplomats"})
+_PEOPLE_ACTIONS: Final = frozenset({"impose_sanctions", "expel_diplomats"})
 # What stands before a state's people as an object: a preposition or a number ("on 17 Saudis",
 # "fifteen Iranians"); spelled-out tens and teens are listed so "party" or "city" are not numbers.
-_PEOPLE_BEFORE = re.compile(
+_PEOPLE_BEFORE: Final = re.compile(
     r"(?:\b(?:on|for|against|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?\s{1,3}of|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)|\d)\s{1,3}\Z",
     re.I,
@@ -536,62 +545,64 @@ def _has_people(mentions: list[Mention]) -> bool:
     return any(m.kind == "demonym_plural" for m in mentions)
 
 
-_SO_CALLED = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
-_LINKED = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
-_ON_TARGET = re.compile(r"\b(?:on|against|targeting)\s")
+_SO_CALLED: Final = re.compile(r"\b(?:so-called|alleged|purported)\b", re.I)
+_LINKED: Final = re.compile(r"-linked\s{1,3}|-backed\s{1,3}|\s{1,3}state-sponsored\s{1,3}")
+_ON_TARGET: Final = re.compile(r"\b(?:on|against|targeting)\s")
 # ", and Caracas also withdrew ...": a state after this opens a clause of its own.
-_AND_CLAUSE_BEFORE = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
+_AND_CLAUSE_BEFORE: Final = re.compile(r",\s{0,3}and\s{1,3}(?:the\s{1,3})?\Z")
 # "India's attempt to link the attack to Pakistan": an accusation named as an attempt, the object
 # of a denial or an evaluation, not one this sentence reports.
-_ATTEMPT_TO = re.compile(r"\b(?:attempts?|efforts?|bids?)\s{1,3}to\s{1,3}\Z", re.I)
+_ATTEMPT_TO: Final = re.compile(r"\b(?:attempts?|efforts?|bids?)\s{1,3}to\s{1,3}\Z", re.I)
 # "Saudi Arabia, along with the UAE and Bahrain, cut ties": companions of the subject.
-_ALONG_WITH = re.compile(
+_ALONG_WITH: Final = re.compile(
     r",?\s{1,3}(?:along\s{1,3}with|together\s{1,3}with|as\s{1,3}well\s{1,3}as|alongside|joined\s{1,3}by)\s{1,3}(?:the\s{1,3})?",
     re.I,
 )
 # "the attack on the Saudi embassy", "the killing of Iranian diplomats": the harm's victim.
-_VICTIM_BEFORE = re.compile(
+_VICTIM_BEFORE: Final = re.compile(
     r"\b(?:attacks?|strikes?|airstrikes?|assaults?|raids?|bombings?|shelling|storming|killings?|murders?|"
     r"abductions?|kidnappings?|arrests?|detentions?)\s{1,3}(?:on|against|of|in)\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,15}\s{1,3})?\Z",
     re.I,
 )
-_ALONG_WITH_WORDS = re.compile(r"with|alongside|as\s{1,3}well|joined", re.I)  # (a cheap test first)
+_ALONG_WITH_WORDS: Final = re.compile(r"with|alongside|as\s{1,3}well|joined", re.I)  # (a cheap test first)
 # "a meeting on Egypt's air strikes": a preposition makes the harm a topic.
-_TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding|concerning|during|amid|of)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+_TOPIC_BEFORE: Final = re.compile(
+    r"\b(?:on|about|over|regarding|concerning|during|amid|of)\s{1,3}(?:the\s{1,3})?\Z", re.I
+)
 # A relative clause between an envoy act and a state: the state is no longer its object.
-_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
-_TO_BEFORE = re.compile(r"\bto\s{1,3}\Z")
-_AND_BEFORE = re.compile(r",\s{0,3}(?:and|but|while)\s{1,3}(?:the\s{1,3})?\Z")
-_ACCUSED_OF = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
+_RELATIVE_WORD: Final = re.compile(r"\b(?:that|which|who|whose)\s")
+_TO_BEFORE: Final = re.compile(r"\bto\s{1,3}\Z")
+_AND_BEFORE: Final = re.compile(r",\s{0,3}(?:and|but|while)\s{1,3}(?:the\s{1,3})?\Z")
+_ACCUSED_OF: Final = re.compile(r"\baccus\w*\s{1,3}(?:[\w.'’-]{1,25}\s{1,3}){1,6}?of\b", re.I)
 # A present-tense verb, as in headlines ("Iran calls ..., summons Swiss envoy").
-_HEADLINE_VERB = re.compile(r"[a-z]{3,}s\b")
+_HEADLINE_VERB: Final = re.compile(r"[a-z]{3,}s\b")
 # "..., said the ministry", "according to Tehran": the speaker named after the verb (not one in
 # a clause the verb governs: "the spokesman said after Washington blamed ...").
-_SAID_BEFORE = re.compile(
+_SAID_BEFORE: Final = re.compile(
     r"\b(?:said|says|according\s+to|tweeted|stated|added|announced|wrote|reads?)\s{1,3}"
     r"(?:(?!(?:after|before|when|as|because|while|since|that|if|following|amid|once|until)\b)[\w’'-]{1,20}\s{1,3}){0,5}$"
 )
 # "denied U.S. charges that ...": a charge named as the object of a denial.
-_DENIED_BEFORE = re.compile(
+_DENIED_BEFORE: Final = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|rebuff(?:s|ed|ing)?|refut(?:e|es|ed|ing))\s{1,3}"
     r"(?:(?!and\b|but\b)[\w.'’-]{1,15}\s{1,3}){0,3}\Z",
     re.I,
 )
 # "stop supporting", "ceased backing": the act is ended.
-_STOPPED_BEFORE = re.compile(
+_STOPPED_BEFORE: Final = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|end(?:s|ed)?)\s{1,3}\Z", re.I
 )
-_STOPPED_WORDS = literal_prefixes(_STOPPED_BEFORE)  # (as _IMPUTED_WORDS)
+_STOPPED_WORDS: Final = literal_prefixes(_STOPPED_BEFORE)  # (as _IMPUTED_WORDS)
 # A relative pronoun right before a verb trigger ("who threaten", "who have also condemned").
-_WHO_BEFORE = re.compile(
+_WHO_BEFORE: Final = re.compile(
     r"(?:\bwho|,\s{0,3}which|\b(?<!said\s)(?<!says\s)that)\s{1,3}(?:\w{3,12}ly\s{1,3})?"
     r"(?:(?:have|has|had)\s{1,3}(?:\w{3,12}ly\s{1,3})?)?\Z",
     re.I,
 )
 # Every match holds one of these ("who", "which", "that"): looked for in the window first.
-_WHO_WORDS = required_words(_WHO_BEFORE, shortest=3)
+_WHO_WORDS: Final = required_words(_WHO_BEFORE, shortest=3)
 # Between a relative pronoun's antecedent and the pronoun ("Iran, who", "the Iranian leaders who").
-_ANTECEDENT_GAP = re.compile(
+_ANTECEDENT_GAP: Final = re.compile(
     r"(?:\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,2}?(?:leaders?|officials|ministers?|diplomats|authorities|government)"
     # "Manama was among four Arab states that cut ties": the state is one of them
     r"|\s{1,3}(?:was|is|were|are)\s{1,3}(?:among|one\s{1,3}of)\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,20}\s{1,3}){0,3}?"
@@ -600,100 +611,104 @@ _ANTECEDENT_GAP = re.compile(
     re.I,
 )
 # "The ambassadors of France, Germany and Italy were summoned": envoys named by their states.
-_ENVOYS_OF = re.compile(
+_ENVOYS_OF: Final = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|charg[eé]s?\s{1,3}d['’]\s?affaires|heads?\s{1,3}of\s{1,3}mission|"
     r"representatives?)\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z",
     re.I,
 )
 # What stands between a cyber operation and its culprit named after it ("hacking carried out by
 # hackers working for Russia").
-_CULPRIT_BEFORE = re.compile(
+_CULPRIT_BEFORE: Final = re.compile(
     r"\b(?:by|from|linked\s+to|tied\s+to|backed\s+by|sponsored\s+by|attributed\s+to|blamed\s+on|on\s+behalf\s+of|"
     r"working\s+for|acting\s+for|employed\s+by|controlled\s+by|directed\s+by|run\s+by|affiliated\s+with|"
     r"connected\s+to|associated\s+with)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}$"
 )
-_SALIENCE_DAYS = 62
-_NEWS_DAYS = 7
-_SAME_ACT_DAYS = 31  # an undated report and a dated one this close are one act
-_DAYISH = re.compile(r"\d|day\b")
-_DAY_WORD_END = re.compile(r"day\b")  # (the two halves of _DAYISH, for _dayish)
-_A_DIGIT = re.compile(r"\d")
-_ASCII_DIGITS = tuple("0123456789")
-_OF_POSSESSOR = re.compile(
+_SALIENCE_DAYS: Final = 62
+_NEWS_DAYS: Final = 7
+_SAME_ACT_DAYS: Final = 31  # an undated report and a dated one this close are one act
+_DAYISH: Final = re.compile(r"\d|day\b")
+_DAY_WORD_END: Final = re.compile(r"day\b")  # (the two halves of _DAYISH, for _dayish)
+_A_DIGIT: Final = re.compile(r"\d")
+_ASCII_DIGITS: Final = tuple("0123456789")
+_OF_POSSESSOR: Final = re.compile(
     r"\b(?:decision|move|plan|announcement|choice|order|step|call|calls|bid|efforts?|threat|warning)\s{1,3}"
     r"(?:of|by)\s{1,3}(?:the\s{1,3})?\Z"
 )
-_REASON = re.compile(
+_REASON: Final = re.compile(
     r"\bin\s{1,3}(?:response|retaliation|reaction|protest)\s{1,3}(?:to|at|over|against|for)\b[^.;]{0,80}$", re.I
 )
-_REASON_WORDS = required_words(_REASON)  # ("response", "retaliation"...: every match holds one)
-_PARTICIPLE = re.compile(r",\s{1,3}\Z")
+_REASON_WORDS: Final = required_words(_REASON)  # ("response", "retaliation"...: every match holds one)
+_PARTICIPLE: Final = re.compile(r",\s{1,3}\Z")
 # ", in a gesture of solidarity with La Paz", "as an expression of support for Poland": an adjunct
 # of the main clause, whose subject shows the support.
-_GESTURE_BEFORE = re.compile(
+_GESTURE_BEFORE: Final = re.compile(
     r"(?:,|\A)\s{0,3}(?:in|as)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{2,15}\s{1,3})?"
     r"(?:gesture|show|sign|expression|act|mark|token|demonstration|display|message|signal)\s{1,3}of\s{1,3}"
     r"(?:[\w-]{2,15}\s{1,3})?\Z",
     re.I,
 )
-_OBJECT_PRONOUN = re.compile(r"\A\s{1,3}(?:it|them)\b")
-_IT_OBJECT = re.compile(r"\s{1,3}it\b")
-_PERSON_OBJECT = re.compile(r"\s{1,3}(?:him|her)\b(?!\s{1,3}(?:own|government|country)\b)")
-_PERSON_KINDS = frozenset({"envoy", "official", "person"})
-_FEELING_PAIR = re.compile(r"\s{1,3}(?:and|&)\s{1,3}[a-z-]{3,15}[\"”’]?(?=\s)")
+_OBJECT_PRONOUN: Final = re.compile(r"\A\s{1,3}(?:it|them)\b")
+_IT_OBJECT: Final = re.compile(r"\s{1,3}it\b")
+_PERSON_OBJECT: Final = re.compile(r"\s{1,3}(?:him|her)\b(?!\s{1,3}(?:own|government|country)\b)")
+_PERSON_KINDS: Final = frozenset({"envoy", "official", "person"})
+_FEELING_PAIR: Final = re.compile(r"\s{1,3}(?:and|&)\s{1,3}[a-z-]{3,15}[\"”’]?(?=\s)")
 # ", who represents U.S. interests in Tehran": a protecting power's envoy.
-_REPRESENTS_AFTER = re.compile(
+_REPRESENTS_AFTER: Final = re.compile(
     r"\s{0,3},?\s{0,3}(?:who|which)\s{1,3}(?:represents|represented|looks\s{1,3}after|looked\s{1,3}after|handles|handled)"
     r"\s{1,3}(?:the\s{1,3})?"
 )
-_THIS_ACT = re.compile(
+_THIS_ACT: Final = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions|"
     r"resolutions?|vote)\b",
     re.I,
 )
-_CITY_DATELINE = re.compile(
+_CITY_DATELINE: Final = re.compile(
     r"\s{0,3}[A-Z][A-Z.'’-]{1,20}(?:[ /][A-Z][A-Z.'’-]{1,20}){0,3}"
     # (a country, a date, or both: "ABUJA, Dec 24 (Newswire) -", "GOMA, Congo, May 3 -")
     r"(?:,\s{1,3}[A-Z][\w.]{1,20}(?:\s[A-Z\d][\w.]{0,20}){0,2}){0,2}"
     r"(?:\s{1,3}\([^()]{1,40}\))?\s{1,3}[—–-]{1,2}\s"
 )
-_TROOP_WORDS = r"troops|forces|soldiers|military|army|contingent|peacekeepers|bases?"
+_TROOP_WORDS: Final = r"troops|forces|soldiers|military|army|contingent|peacekeepers|bases?"
 # (not "military attache", "army adviser": diplomats)
-_TROOPS = re.compile(
+_TROOPS: Final = re.compile(
     rf"\b(?:{_TROOP_WORDS}|peacekeeping|personnel\s{{1,3}}(?=to\b))\b(?!\s{{1,3}}(?:attach|advis))", re.I
 )
 # "asked Nigeria to withdraw its troops", "... to withdraw the roughly 80 military personnel":
 # the object of the withdrawal, right after the trigger, is a military force.
-_TROOPS_AFTER = re.compile(
+_TROOPS_AFTER: Final = re.compile(
     rf"\s{{1,3}}(?:[\w-]+\s{{1,3}}){{0,3}}?(?:{_TROOP_WORDS})\b(?!\s{{1,3}}(?:attach|advis))", re.I
 )
-_QUESTION_LINE = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
+_QUESTION_LINE: Final = re.compile(r"^\s{0,3}(?:Q|Question|Reporter)\s{0,2}:\s", re.M)
 # The answers of a press-conference transcript ("A: We firmly oppose ...").
-_ANSWER_LINE = re.compile(r"^\s{0,3}(?:A|Answer)\s{0,2}:\s(.*)$", re.M)
-_LABEL = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
+_ANSWER_LINE: Final = re.compile(r"^\s{0,3}(?:A|Answer)\s{0,2}:\s(.*)$", re.M)
+_LABEL: Final = re.compile(r"\A\s{0,3}([A-Z][\w.'’-]{1,25}(?:\s{1,3}[A-Z][\w.'’-]{1,25}){0,3})\s{0,2}:\s")
 _LABEL_REACH = match_width(_LABEL)  # (its colon stands within this many characters of the start)
-_MARKER = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
-_SPEECH_BEFORE_DATE = re.compile(
+_MARKER: Final = re.compile(r"\A\s{0,5}date\s{1,3}\d{4}-\d\d-\d\d\b")
+_SPEECH_BEFORE_DATE: Final = re.compile(
     r"\b(?:said|says|announced|stated|told\s{1,3}[\w’'-]{1,20}(?:\s{1,3}[\w’'-]{1,20})?)\s{1,3}(?:on\s{1,3})?\Z"
 )
 
 # Organisations act only by statements, and are targets only of statements about them.
-_ORG_ACTIONS = frozenset({"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"})
+_ORG_ACTIONS: Final = frozenset(
+    {"support", "condemn", "accuse", "cyberattack_accusation", "demand", "deny", "threaten"}
+)
 # Newspapers and companies are recognised (so "Tehran Times" is not Iran) but code no events:
 # what a newspaper writes is reporting or opinion, not a diplomatic act.
-_SILENT_ORGS = frozenset({"media", "company", "other"})
-_ENVOY_ACTIONS = frozenset({"expel_diplomats", "summon_envoy"})
+_SILENT_ORGS: Final = frozenset({"media", "company", "other"})
+_ENVOY_ACTIONS: Final = frozenset({"expel_diplomats", "summon_envoy"})
 # "in Riyadh" names a place; only these actions take a place as their target.
-_LOCATIVE = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
-_LOCATIVE_OK = frozenset({"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats", "downgrade_ties"})
+_LOCATIVE: Final = frozenset({"in", "at", "within", "across", "inside", "into", "throughout"})
+_LOCATIVE_OK: Final = frozenset(
+    {"recall_ambassador", "close_mission", "restore_ties", "expel_diplomats", "downgrade_ties"}
+)
 # "the award (that) Venezuela rejects": the noun a relative clause's verb takes as its object.
-_OBJECT_BEFORE_SUBJECT = re.compile(
+_OBJECT_BEFORE_SUBJECT: Final = re.compile(
     r"\b(?:an?|the|this|these|those|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}?([a-z]{3,})\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?\Z"
 )
 # "condemned | the raid": a harm whose author the text has just named.
-_HARM_OBJECT = re.compile(
+_HARM_OBJECT: Final = re.compile(
     r"[\"”]?\s{1,3}(?:(?:over|at|against|about|of)\s{1,3})?(?:the|this|these|that|those|today['’]s|yesterday['’]s)\s{1,3}"
     r"(?:[\w-]{2,15}\s{1,3}){0,2}?"
     r"(?P<harm>raids?|attacks?|strikes?|airstrikes?|executions?|killings?|shootings?|bombings?|shelling|incursions?|"
@@ -705,37 +720,52 @@ _HARM_OBJECT = re.compile(
 )
 # The word stems that report each harm in the sentences before ("struck" for "the strike");
 # a harm not listed is reported by its own noun ("raided" for "the raid").
-_MINISTRY_IN = re.compile(r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|office|department)\s{1,3}in\s{1,3}", re.I)
-_PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "into"})
+_MINISTRY_IN: Final = re.compile(
+    r"\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){1,6}?(?:ministry|office|department)\s{1,3}in\s{1,3}", re.I
+)
+_PAST_VERB_BEFORE: Final = re.compile(r"\b[a-z]{3,}ed\s{1,3}(?:the\s{1,3})?\Z")
+_PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near", "inside", "across", "into"})
 # Between a verb and its direct object: an article or possessive and up to two modifiers
 # ("called in Myanmar's", "accused the Russian").
-_DIRECT_OBJECT_GAP = re.compile(
+_DIRECT_OBJECT_GAP: Final = re.compile(
     r"\s{0,3}(?:(?:the|a|an|its|their|his|her)\s{1,3})?(?:(?!(?:that|and|to|for|if|when|while|but)\b)[A-Za-z-]{2,15}\s{1,3}){0,2}"
 )
 # An agreement reached with a partner ("agreed with", "signed a joint communique with").
-_AGREED_BEFORE = re.compile(
+_AGREED_BEFORE: Final = re.compile(
     r"\b(?:agree[sd]?|reached\s{1,3}(?:an?\s{1,3})?(?:agreement|deal|accord)|signed\s{1,3}(?:an?\s{1,3})?"
     r"(?:joint\s{1,3})?(?:agreement|deal|accord|communiqu[eé]|protocol|declaration))\s{1,3}with\s{1,3}(?:the\s{1,3})?\Z"
 )
 # From the partner to the act: a time and "to", or a participle ("... with Fiji on Monday to restore").
-_AGREEMENT_GAP = re.compile(r"(?:\s{1,3}(?:on|in|last|this)\s{1,3}[\w ]{2,20}?)?(?:,\s{0,3})?\s{1,3}(?:to\s{1,3})?")
+_AGREEMENT_GAP: Final = re.compile(
+    r"(?:\s{1,3}(?:on|in|last|this)\s{1,3}[\w ]{2,20}?)?(?:,\s{0,3})?\s{1,3}(?:to\s{1,3})?"
+)
 # A nested clause opening: content ("the charge that Haiti had"), infinitive ("to stop
 # actions", not "to Moscow" or "to the talks") or gerund ("of using").
-_NESTED_CLAUSE = re.compile(
+_NESTED_CLAUSE: Final = re.compile(
     r"\bthat\s|\bto\s{1,3}[\"“]?(?:\w{2,12}ly\s{1,3})?(?!(?:the|a|an|its|their|his|her|this|these|those)\b)[a-z]{2,}\b"
     r"|\bof\s{1,3}\w{2,15}ing\b"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|this|that|these|those|such|its|their)\s{1,3}(?:[\w-]+\s{1,3})?\Z")
 # Harms an earlier accusation in the text may name the author of, and how far back it may be.
-_ATTACK_NOUNS = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
-_ACCUSED_SENTENCES = 8
+_ATTACK_NOUNS: Final = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
+_ACCUSED_SENTENCES: Final = 8
 # How far after an act with no object a state may stand to be its target ("recalled its
 # ambassador in August after Lithuania approved ..."); further on, clauses go elsewhere.
-_LATER_REACH = 100
+_LATER_REACH: Final = 100
 # A military attack is reported in any of its words ("jets struck a convoy ... condemned the raid").
-_MILITARY_HARM = ("attack", "struck", "strik", "raid", "bomb", "shell", "missile", "shot down", "shoot down", "downed")
-_HARM_STEMS = {
+_MILITARY_HARM: Final = (
+    "attack",
+    "struck",
+    "strik",
+    "raid",
+    "bomb",
+    "shell",
+    "missile",
+    "shot down",
+    "shoot down",
+    "downed",
+)
+_HARM_STEMS: Final = {
     "strike": _MILITARY_HARM,
     "airstrike": _MILITARY_HARM,
     "raid": (*_MILITARY_HARM, "storm"),
@@ -773,7 +803,7 @@ _HARM_STEMS = {
     "removal": ("remov", "relocat", "dismantl", "tore down", "demolish"),
 }
 # "the incident": whatever harm the sentences before report, in any of its words.
-_SEIZING = ("expropriat", "nationali", "seiz", "took over", "takeover")
+_SEIZING: Final = ("expropriat", "nationali", "seiz", "took over", "takeover")
 _HARM_STEMS.update(
     {
         "pardon": ("pardon",),
@@ -788,48 +818,48 @@ _HARM_STEMS.update(
 )
 _HARM_STEMS["incident"] = tuple(dict.fromkeys(stem for stems in _HARM_STEMS.values() for stem in stems))
 # "the Taiwan question", "the Iran nuclear issue": a state named as a topic.
-_TOPIC_AFTER = re.compile(r"\s{1,3}(?:nuclear\s{1,3})?(?:question|issue|problem|dossier|file)\b")
+_TOPIC_AFTER: Final = re.compile(r"\s{1,3}(?:nuclear\s{1,3})?(?:question|issue|problem|dossier|file)\b")
 # ", and Australia condemned it": a comma and a conjunction open a clause whose subject follows.
 # What joins a next clause's subject to the clause before ("..., and the Comoros cut ties").
-_CLAUSE_JOIN_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s{1,3}(?:the\s{1,3})?\Z")
+_CLAUSE_JOIN_BEFORE: Final = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s{1,3}(?:the\s{1,3})?\Z")
 # Between a subject and its verb: adverbs and auxiliaries only ("Kuwait also recalled").
-_SUBJECT_GAP = re.compile(r"\s{1,3}(?:(?:also|then|later|too|swiftly|promptly|has|have|had)\s{1,3}){0,2}")
-_NEW_CLAUSE_BEFORE = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
-_DEADLINE_BEFORE = re.compile(
+_SUBJECT_GAP: Final = re.compile(r"\s{1,3}(?:(?:also|then|later|too|swiftly|promptly|has|have|had)\s{1,3}){0,2}")
+_NEW_CLAUSE_BEFORE: Final = re.compile(r",\s{1,3}(?:and|but|while|whereas)\s{1,3}(?:the\s{1,3})?\Z")
+_DEADLINE_BEFORE: Final = re.compile(
     r"\b(?:by|until|till|no\s{1,3}later\s{1,3}than)\s{1,3}(?:(?:midnight|noon|the\s{1,3}end\s{1,3}of)\s{1,3})?"
     r"(?:on\s{1,3})?(?:the\s{1,3})?\Z",
     re.I,
 )
-_RELATIVE_OPENER = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
-_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
-_AUX_WORDS = literal_prefixes(_AUX_BEFORE)  # (every match begins with one: looked for first)
-_BY_AGENT_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
-_GERUND_AFTER = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
-_ALLEGES_AFTER = re.compile(
+_RELATIVE_OPENER: Final = re.compile(r",\s{1,3}(?:whose|which|who|where)\s")
+_AUX_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are|be)\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
+_AUX_WORDS: Final = literal_prefixes(_AUX_BEFORE)  # (every match begins with one: looked for first)
+_BY_AGENT_AFTER: Final = re.compile(r"\s{1,3}by\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])")
+_GERUND_AFTER: Final = re.compile(r"\s{1,3}(?:\w{2,12}ly\s{1,3})?(?:having\s{1,3})?[a-z]{3,}ing\b")
+_ALLEGES_AFTER: Final = re.compile(
     r"\s{1,3}(?:has\s{1,3}|had\s{1,3})?(?:alleges|alleged|claims|claimed|accuses|accused|charges|charged|says|said)\b"
 )
-_BARE_END = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
+_BARE_END: Final = re.compile(r"\A\s{0,3}(?:[.,;:)”\"]|$)")
 # ", a move (that) | Dublin called ...", ", which | Dublin called ...": a relative clause about the
 # main clause's act.
-_ACT_RELATIVE = re.compile(
+_ACT_RELATIVE: Final = re.compile(
     r",\s{1,3}(?:(?:a|the|another)\s{1,3}(?:[\w-]{3,15}\s{1,3})?(?P<noun>move|decision|step|action|measure|act)\s{1,3}"
     r"(?:that\s{1,3}|which\s{1,3})?|which\s{1,3})(?:the\s{1,3})?(?:[A-Z][a-z]{2,15}\s{1,3}){0,3}\Z"
 )
-_POSSESSED_ACT = re.compile(
+_POSSESSED_ACT: Final = re.compile(
     r"['’]s?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:decision|move|plan|step|order|announcement|choice|attempt)\b"
 )
 # Between a passive expulsion and the country the envoys leave ("ordered to leave | Bulgaria",
 # "expelled | from Moldova").
-_LEFT_PLACE = re.compile(
+_LEFT_PLACE: Final = re.compile(
     r"(?:(?<=leave)|(?<=quit))\s{1,3}(?:the\s{1,3})?|(?:(?<=depart)|(?<=expelled))\s{1,3}from\s{1,3}(?:the\s{1,3})?"
     r"|(?<=out)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
 )
 # "denied the officers were spies": a clause denied, its "that" left out.
-_BARE_CLAUSE = re.compile(
+_BARE_CLAUSE: Final = re.compile(
     r"\A\s{1,3}(?:(?:the|its|his|her|their|any|all)\s{1,3})?(?:(?!(?:and|but|or)\b)[\w'’-]{2,20}\s{1,3}){1,3}?"
     r"(?:was|were|had|has|have|is|are|would|could|did)\s{1,3}(?!been\s{1,3}(?:expelled|summoned|recalled)\b)"
 )
-_DENY_OBJECT = re.compile(
+_DENY_OBJECT: Final = re.compile(
     r"\A\s{0,3}(?:[.,;:)”\"]|$|(?:it|them|this|that|these|those|the\s{1,3}(?:charges?|claims?|accusations?|allegations?|reports?))\b)",
     re.I,
 )

@@ -21,12 +21,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from dipevents.parsing._trie import contains_any, finditer_at_prefixes, folded, literal_prefixes, search_at_prefixes
 
 __all__ = ["DateMention", "dateline_end", "find_dates", "full_dates", "publication_date"]
 
-_MONTHS = {
+_MONTHS: Final = {
     "january": 1,
     "jan": 1,
     "february": 2,
@@ -52,21 +53,21 @@ _MONTHS = {
     "december": 12,
     "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
-_MON = (
+_MON: Final = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MON2: Final = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
 # "in September last year", "on March 3 this year": the year told relative to publication.
-_REL_YEAR = r"(?:\s{1,3}(?P<rely>last|this|next)\s{1,3}year\b)?"
-_REL_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
+_REL_YEAR: Final = r"(?:\s{1,3}(?P<rely>last|this|next)\s{1,3}year\b)?"
+_REL_YEAR_OFFSET: Final = {"last": -1, "this": 0, "next": 1}
 
 # Order matters: longer, more specific forms first; matches do not overlap.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (kind, re.compile(p, re.IGNORECASE))
     for kind, p in [
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -107,9 +108,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # The words each pattern's matches begin with, to try it only where they stand (dmy, dm,
 # relperiod and the digit forms have none and are scanned the plain way).
-_PREFIXES = {kind: literal_prefixes(pattern) for kind, pattern in _PATTERNS}
+_PREFIXES: Final = {kind: literal_prefixes(pattern) for kind, pattern in _PATTERNS}
 
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "a few": 3}
+_NUMBERS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "a few": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +251,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     return None
 
 
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
-_EXACT_DAYS_AGO = re.compile(r"(a|one|two|three|four|five|six|\d{1,2}) days? ago")
+_YEAR_IN: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_EXACT_DAYS_AGO: Final = re.compile(r"(a|one|two|three|four|five|six|\d{1,2}) days? ago")
 
 
 def find_dates(sentence: str, published: dt.date | None, *, days_only: bool = False) -> list[DateMention]:
@@ -330,16 +331,16 @@ def _scan(
     return out
 
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RELDAY_KEYS = ("today", "tonight", "this ", "yesterday", "day before", "earlier")
-_RELPERIOD_KEYS = ("last", "earlier", "this", "ago", "recent")
-_DIGIT = re.compile(r"\d")
-_MONTH_START = re.compile(r"\b(?:" + "|".join(_MONTH_STEMS) + ")", re.IGNORECASE)
-_MONTH_START_PREFIXES = literal_prefixes(_MONTH_START)
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_STEMS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELDAY_KEYS: Final = ("today", "tonight", "this ", "yesterday", "day before", "earlier")
+_RELPERIOD_KEYS: Final = ("last", "earlier", "this", "ago", "recent")
+_DIGIT: Final = re.compile(r"\d")
+_MONTH_START: Final = re.compile(r"\b(?:" + "|".join(_MONTH_STEMS) + ")", re.IGNORECASE)
+_MONTH_START_PREFIXES: Final = literal_prefixes(_MONTH_START)
+_WEEKDAY_NAMES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-_DAY_KINDS = frozenset({"iso", "mdy", "dmy", "slash", "md", "dm", "relday", "weekday"})
+_DAY_KINDS: Final = frozenset({"iso", "mdy", "dmy", "slash", "md", "dm", "relday", "weekday"})
 
 
 def _applicable(sentence: str, days_only: bool, fold: str | None) -> list[tuple[str, re.Pattern[str]]]:
@@ -393,18 +394,18 @@ def _substring_test(words: tuple[str, ...]) -> Callable[[str], bool]:
     return test
 
 
-_MONTH_STEM_IN = _substring_test(_MONTH_STEMS)
-_RELDAY_KEY_IN = _substring_test(_RELDAY_KEYS)
-_RELPERIOD_KEY_IN = _substring_test(_RELPERIOD_KEYS)
-_WEEKDAY_NAME_IN = _substring_test(_WEEKDAY_NAMES)
-_PERIOD_NOUN_IN = _substring_test(("week", "month", "year"))
-_RELPERIOD_WORD_IN = _substring_test(("last", "this", "earlier"))
+_MONTH_STEM_IN: Final = _substring_test(_MONTH_STEMS)
+_RELDAY_KEY_IN: Final = _substring_test(_RELDAY_KEYS)
+_RELPERIOD_KEY_IN: Final = _substring_test(_RELPERIOD_KEYS)
+_WEEKDAY_NAME_IN: Final = _substring_test(_WEEKDAY_NAMES)
+_PERIOD_NOUN_IN: Final = _substring_test(("week", "month", "year"))
+_RELPERIOD_WORD_IN: Final = _substring_test(("last", "this", "earlier"))
 
 
-_MARKER = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_MARKER: Final = re.compile(r"\A\s{0,5}date\s{1,3}((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
 # "Published: Apr 16, 2022", "UPDATED on 3 May"; in lower case only with a colon, as prose has
 # "dated from 1983" and "an updated list".
-_PUBLISHED = re.compile(
+_PUBLISHED: Final = re.compile(
     r"(?:\b(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED|POSTED|DATE)\b\s{0,3}(?:on\b)?\s{0,3}:?"
     r"|\b(?i:published|updated|posted|date)\s{0,3}:)\s{0,3}([^\n]{4,60})"
 )
@@ -412,8 +413,8 @@ _PUBLISHED = re.compile(
 # of a text's head at every character costs more than the rest of the dating. (Read from the
 # pattern made case-insensitive throughout, whose matches include its own: literal_prefixes
 # does not look through a scoped flag.)
-_PUBLISHED_PREFIXES = literal_prefixes(re.compile(_PUBLISHED.pattern.replace("(?i:", "(?:"), re.IGNORECASE))
-_DATELINE = re.compile(
+_PUBLISHED_PREFIXES: Final = literal_prefixes(re.compile(_PUBLISHED.pattern.replace("(?i:", "(?:"), re.IGNORECASE))
+_DATELINE: Final = re.compile(
     r"^\s{0,3}[A-Z][A-Za-z .'-]{1,40}(?:\[[^\]\n]{1,30}\])?,\s{1,3}(?:[A-Za-z .]{1,30},\s{1,3})?"
     + _MON
     + r"\s{1,3}(?P<day>[0-3]?\d)\b",
@@ -491,9 +492,9 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
-_MASTHEAD_BAR = re.compile(r"\s{1,3}[|•·]\s{1,3}")
-_WEEKDAY_AFTER_DATELINE = re.compile(
+_MASTHEAD_BAR: Final = re.compile(r"\s{1,3}[|•·]\s{1,3}")
+_WEEKDAY_AFTER_DATELINE: Final = re.compile(
     r"\b(?:on|this|last)\s{1,3}(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_BARE_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
-_YEAR_PREFIXES = literal_prefixes(_BARE_YEAR)  # (a text's years: tried where "19" or "20" stands)
+_BARE_YEAR: Final = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d/-])")
+_YEAR_PREFIXES: Final = literal_prefixes(_BARE_YEAR)  # (a text's years: tried where "19" or "20" stands)

@@ -24,15 +24,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from dipevents._resources import read_json
 
 __all__ = ["Organisation", "find_organisations", "slug"]
 
-_CAPITALISED = re.compile(r"[A-Z][a-z]{1,20}")
+_CAPITALISED: Final = re.compile(r"[A-Z][a-z]{1,20}")
 # Capitalised words, including "Rights", "Red", "Jewish", "Al-Aqsa", "People's"; no digits.
-_WORD = r"[A-Z][\w'’&.-]{0,25}"
-_WHEN = (
+_WORD: Final = r"[A-Z][\w'’&.-]{0,25}"
+_WHEN: Final = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b"
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from dipevents._resources import read_json
 from dipevents.parsing._trie import folded, literal_prefixes, search_at_prefixes
@@ -25,10 +25,10 @@ __all__ = ["MAX_SENTENCE", "Sentence", "is_noise", "split_sentences"]
 
 #: Longest sentence the coder reads; longer runs (tables, junk) are cut at whitespace,
 #: which bounds the work done per sentence whatever the input.
-MAX_SENTENCE = 1200
+MAX_SENTENCE: Final = 1200
 
 # Abbreviations after which a period does not end a sentence (lower-cased, no final period).
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -91,9 +91,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: end punctuation, closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?]['\"”’)\]]{0,3}[ \t]{1,20}(?=['\"“‘(\[]?[A-Z0-9À-Ý])")
-_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]{0,10})[.!?]['\"”’)\]]{0,3}[ \t]{1,20}$")
-_LINE = re.compile(r"[^\n]+")
+_BOUNDARY: Final = re.compile(r"[.!?]['\"”’)\]]{0,3}[ \t]{1,20}(?=['\"“‘(\[]?[A-Z0-9À-Ý])")
+_LAST_TOKEN: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,10})[.!?]['\"”’)\]]{0,3}[ \t]{1,20}$")
+_LINE: Final = re.compile(r"[^\n]+")
 
 
 class Sentence(NamedTuple):
