@@ -74,20 +74,28 @@ class Trigger:
         return f"{self.action}:{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class TriggerMatch:
     """A trigger found in a sentence (offsets relative to the sentence)."""
 
+    # (not frozen, and an explicit __init__: a frozen dataclass's generated __init__ sets each
+    # field through object.__setattr__, and the compiled build leaves generated methods
+    # interpreted, while one is made per trigger found; unsafe_hash keeps it hashable, as
+    # frozen did)
     trigger: Trigger
     start: int
     end: int
     text: str
     # ``trigger.action``, kept as an attribute: the coder asks it thousands of times per
     # document, and a property costs a Python call each time.
-    action: str = field(init=False, repr=False, compare=False)
+    action: str = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "action", self.trigger.action)
+    def __init__(self, trigger: Trigger, start: int, end: int, text: str) -> None:
+        self.trigger = trigger
+        self.start = start
+        self.end = end
+        self.text = text
+        self.action = trigger.action
 
     @property
     def rule(self) -> str:

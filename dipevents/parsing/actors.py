@@ -101,21 +101,49 @@ class Entry:
     ambiguous: bool
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Mention:
     """An actor named in a sentence (offsets are relative to the sentence)."""
 
+    # (an explicit __init__: the compiled build leaves a dataclass's generated methods
+    # interpreted, and a document makes thousands of mentions)
     start: int
     end: int
     text: str
     actor: str
     actor_type: str
     kind: str  # an Entry kind, or "official", "anaphor", "pair", "pronoun"
-    possessive: bool = False
-    prep: str | None = None  # preposition just before the mention, lower-case
-    members: tuple[str, ...] = ()  # for "pair": the states referred to
-    anti: bool = False  # written "anti-X" ("anti-Russian sanctions"): X is a target
-    bare: bool = False  # an official named by title only, given the state in focus
+    possessive: bool
+    prep: str | None  # preposition just before the mention, lower-case
+    members: tuple[str, ...]  # for "pair": the states referred to
+    anti: bool  # written "anti-X" ("anti-Russian sanctions"): X is a target
+    bare: bool  # an official named by title only, given the state in focus
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        actor: str,
+        actor_type: str,
+        kind: str,
+        possessive: bool = False,
+        prep: str | None = None,
+        members: tuple[str, ...] = (),
+        anti: bool = False,
+        bare: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.actor = actor
+        self.actor_type = actor_type
+        self.kind = kind
+        self.possessive = possessive
+        self.prep = prep
+        self.members = members
+        self.anti = anti
+        self.bare = bare
 
     @property
     def is_demonym(self) -> bool:

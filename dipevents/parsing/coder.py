@@ -26,7 +26,6 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, NamedTuple
 
@@ -874,14 +873,26 @@ class _When(NamedTuple):
     defaulted: bool = False  # the publication day, for want of any other (see _Coder._redate)
 
 
-@dataclass
 class _Roles:
-    actors: list[Mention]
-    targets: list[Mention]
-    how_actor: str
-    how_target: str
-    mutual: bool = False
-    both_ways: bool = False  # each actor with each target, and back ("agreed with Fiji to restore ties")
+    """An act's actors and targets, and how each was found (the rule's words)."""
+
+    # (a plain class: the compiled build would leave a dataclass's generated __init__
+    # interpreted, and one is made per trigger)
+    def __init__(
+        self,
+        actors: list[Mention],
+        targets: list[Mention],
+        how_actor: str,
+        how_target: str,
+        mutual: bool = False,
+        both_ways: bool = False,  # each actor with each target, and back ("agreed with Fiji to restore ties")
+    ) -> None:
+        self.actors = actors
+        self.targets = targets
+        self.how_actor = how_actor
+        self.how_target = how_target
+        self.mutual = mutual
+        self.both_ways = both_ways
 
 
 def code_document(text: str, doc: str, url: str | None, publisher: str | None, pub: dt.date | None) -> list[Event]:

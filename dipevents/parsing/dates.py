@@ -113,15 +113,26 @@ _PREFIXES: Final = {kind: literal_prefixes(pattern) for kind, pattern in _PATTER
 _NUMBERS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "a few": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class DateMention:
     """A date expression in a sentence: where it is, the date it denotes and its precision."""
 
+    # (not frozen, and an explicit __init__: a frozen dataclass's generated __init__ sets each
+    # field through object.__setattr__, and the compiled build leaves generated methods
+    # interpreted, while one is made per date found; unsafe_hash keeps it hashable, as
+    # frozen did)
     start: int
     end: int
     date: dt.date
     precision: str  # "day", "month" or "year"
     relative: bool  # resolved against the publication date
+
+    def __init__(self, start: int, end: int, date: dt.date, precision: str, relative: bool) -> None:
+        self.start = start
+        self.end = end
+        self.date = date
+        self.precision = precision
+        self.relative = relative
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -39,16 +39,28 @@ _WHEN: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Organisation:
     """An organisation named in a sentence (offsets relative to the sentence)."""
 
+    # (not frozen, and an explicit __init__: a frozen dataclass's generated __init__ sets each
+    # field through object.__setattr__, and the compiled build leaves generated methods
+    # interpreted, while one is made per organisation named; unsafe_hash keeps it hashable, as
+    # frozen did)
     start: int
     end: int
     name: str
     slug: str
     actor_type: str
     acronyms: tuple[str, ...]
+
+    def __init__(self, start: int, end: int, name: str, slug: str, actor_type: str, acronyms: tuple[str, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
+        self.slug = slug
+        self.actor_type = actor_type
+        self.acronyms = acronyms
 
 
 @cache
