@@ -581,6 +581,8 @@ def _same_on_real_text(new: re.Pattern[str], old: re.Pattern[str]) -> None:
 _OLD_NEGATION = (
     r"\b(?:not|never|no\s+longer|n['’]t|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed)?\s+to|"
     r"without|nor|no\s+(?:wish|intention|plans?|desire|reason|need)\s+to|has\s+yet\s+to|have\s+yet\s+to|"
+    r"no\s+(?:other\s+|single\s+)?(?:[A-Z]\w{1,12}\s+)?(?:member\s+)?(?:states?|countr(?:y|ies)|governments?|nations?|"
+    r"capitals?|one)\s+(?:has|have|had|is|was|were|will|would|did)\b|none\s+of\s+(?:the|them|its|their)\b|"
     r"rather\s+than|instead\s+of|avoid(?:ed|s)?|all\s+but\b(?=\s*\Z|\s+(?:[a-z]{2,}ed|cut|broken?|shut|frozen)\b)|(?:stop(?:s|ped)?|stopping)\s+short\s+of|"
     r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+"
     r"(?:(?:the\s+|media\s+|press\s+)?(?:reports?|claims?|suggestions?|allegations?)\s+)?(?:that|having|it))\b"
@@ -590,6 +592,7 @@ _NEGATION_SALAD = st.lists(
         [
             *("not", "never", "no", "longer", "n't", "refuses", "declined", "fail", "failed", "to", "without"),
             *("nor", "wish", "plans", "has", "have", "yet", "rather", "than", "instead", "of", "avoids", "stops"),
+            *("None", "one", "other", "EU", "member", "state", "countries", "governments", "would", "them"),
             *(
                 "stopped",
                 "stopping",

@@ -305,6 +305,10 @@ _MODAL_GAP: Final = re.compile(
     re.I,
 )
 _OBJECT_AT: Final = re.compile(r"[”\"’]?\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
+# A preposition right before a mention (what ``Mention.prep`` records), and nothing else.
+_PREP_JUST_BEFORE: Final = re.compile(
+    r"\b(?:with|from|to|against|for|on|in|at|toward|towards|over)\s{1,3}(?:the\s{1,3})?\Z"
+)
 _CLOSING_COMMA: Final = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS: Final = frozenset({"support", "condemn", "deny", "demand"})
 _OFFICIALS_IN: Final = re.compile(
@@ -387,6 +391,7 @@ _MISSION_OF_GAP: Final = re.compile(
 # ambassador") takes the post of the story's last recall by another state: recalls come in
 # waves, told over a paragraph or two, and the story's focus is often the first recalling state.
 _RECALL_WAVE_REACH: Final = 6
+_BREAKS: Final = frozenset({"sever_ties", "downgrade_ties"})
 # Between an accusation and what it imputes: "... Pakistan this month of giving the Taliban ".
 _OF_GERUND: Final = re.compile(r"[^.;:]{0,60}?\bof\s{1,3}(?:\w{2,15}\s{1,3}){0,2}?\w{3,15}ing\b")
 # "Kuwait followed suit", "El Salvador followed on Monday", "Chad did the same": the act told
@@ -1508,10 +1513,14 @@ class _Coder:
         mutual = False
         # "accused each other", or "the two countries each expelled a diplomat" (no target: with
         # one, "each" distributes the act, as in "Germany and France each expelled four Russians").
+        # Three or more states that act together with no target and no reciprocal word act
+        # toward another state ("Hungary, Poland and Bulgaria all announced that they were
+        # breaking off relations"): a break among them all is not news written that way.
+        few = len(actor_ids) == 2
         reciprocal = _MUTUAL_WORDS.search(s[trig.start : trig.end + 30]) or (
-            not targets and _EACH.search(s, max(0, trig.start - 30), trig.start)
+            few and not targets and _EACH.search(s, max(0, trig.start - 30), trig.start)
         )
-        if len(actor_ids) > 1 and (reciprocal or (not targets and trig.trigger.mutual)):
+        if len(actor_ids) > 1 and (reciprocal or (few and not targets and trig.trigger.mutual)):
             mutual = True
         elif not targets and trig.trigger.left_target and not _WARNED_AGAINST_THING.match(s, trig.start):
             targets, how_target = self._left_other(s, trig, mentions, actor_ids)
@@ -1563,6 +1572,10 @@ class _Coder:
                     targets, how_target = same, "same-act"
                 else:
                     targets, how_target = self._story_party(actor_ids), "story-party"
+        if not targets and not mutual and trig.action in _BREAKS:
+            # "... broke off relations with Israel. Bulgaria and Poland announced that they were
+            # severing relations": a wave of breaks with no partner named aims where the last did.
+            targets, how_target = self._same_act_target(trig.action, actor_ids), "same-act"
         if not targets and not mutual and trig.action in _ENVOY_ACTIONS and _BARE_ENVOY.match(s, trig.end):
             # "Dhaka summoned the high commissioner to protest": an envoy with no state named
             # is the envoy of the story's other party.
@@ -2152,8 +2165,13 @@ class _Coder:
             gap = s[prev.end : left[j].start]
             if not _LIST_GAP.match(gap) or prev.is_demonym or prev.kind == "anaphor":
                 break
-            if prev.prep not in (None, "of", "by", "including") and left[j].prep is None and "," in gap:
-                break  # "recalling his ambassador from Damascus, and Kuwait and Bahrain recalled": an object
+            if prev.prep not in (None, "of", "by", "including") and "," in gap:
+                if left[j].prep is None:
+                    break  # "recalling his ambassador from Damascus, and Kuwait and Bahrain recalled": an object
+                if _PREP_JUST_BEFORE.search(s, max(0, prev.start - 16), prev.start):
+                    # "Following talks with China, Iran and Saudi Arabia agreed": the comma closes
+                    # the phrase of the state right after the preposition.
+                    break
             is_and = bool(_AND.search(gap))
             if not is_and and not seen_and:
                 break  # "According to X, Y did": a bare comma is a list only before a final "and"
