@@ -17,6 +17,18 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_military_ranks_and_honorifics_do_not_end_sentences() -> None:
+    text = (
+        "The commander, Lieut. Col. Peter Mugisha, met Brig. Gen. John Okello and Cpl. Adams. "
+        "Amb. Lee and Pres. Kim spoke to the Hon. Mr. Park. Seoul said no."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "The commander, Lieut. Col. Peter Mugisha, met Brig. Gen. John Okello and Cpl. Adams.",
+        "Amb. Lee and Pres. Kim spoke to the Hon. Mr. Park.",
+        "Seoul said no.",
+    ]
+
+
 def test_quotes_stay_with_their_sentence() -> None:
     text = '"We cut ties," he said. "They left." Iran denied it.'
     assert [s.text for s in split_sentences(text)] == ['"We cut ties," he said.', '"They left."', "Iran denied it."]

@@ -317,9 +317,13 @@ _OFFICIALS_IN: Final = re.compile(
 )
 # "In Tehran, | foreign ministry spokesman Ansari | accused ...": a scene and its unnamed officials.
 _SCENE: Final = re.compile(r"\s{0,3}(?:In|From)\s{1,3}\Z")
+# (The official may be named after a comma and described in a "who" clause: "In Lima, the
+# president, Alberto Fujimori, who ..., recalled".)
 _SCENE_OFFICIAL: Final = re.compile(
-    r",\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:[\w.-]{1,20}\s{1,3}){0,2}?(?:spokes(?:man|woman|person)|ministry|minister|"
-    r"officials?|government|president|authorities|diplomats?)\b[^,;:]{0,40}?\s{1,3}\Z",
+    r",\s{1,3}(?:the\s{1,3}|a\s{1,3}|its\s{1,3})?(?:[\w.-]{1,20}\s{1,3}){0,2}?(?:spokes(?:man|woman|person)|ministry|minister|"
+    r"officials?|government|president|authorities|diplomats?|leaders?|rulers?|governor(?:[\s-]general)?|premier|"
+    r"chancellor|king|queen|emir|sultan|junta|cabinet|head\s{1,3}of\s{1,3}(?:state|government|the))\b[^,;:]{0,40}?"
+    r"(?:,\s{1,3}[^,;:]{2,50}?,(?:\s{1,3}who\s[^;:]{1,120}?,)?|,\s{1,3}who\s[^;:]{1,120}?,)?\s{1,3}\Z",
     re.I,
 )
 # "informed | the Vatican | that it was ...": the state told is no subject of the clause.
@@ -664,7 +668,9 @@ _REPRESENTS_AFTER: Final = re.compile(
 _THIS_ACT: Final = re.compile(
     r"\A\s{0,3}(?:(?:at|over|against|about|to)\s{1,3})?(?:this|that|the|these|those)\s{1,3}(?:[\w-]{2,20}\s{1,3}){0,4}?"
     r"(?P<act>decisions?|moves?|steps?|measures?|acts?|actions?|announcement|expulsions?|closure|sanctions|"
-    r"resolutions?|vote)\b",
+    r"resolutions?|vote)\b"
+    # (not "the decision of their Caribbean partners": its authors are named, if vaguely)
+    r"(?!\s{1,3}(?:of|by)\s{1,3}(?:their|its|his|her|our)\b)",
     re.I,
 )
 _CITY_DATELINE: Final = re.compile(
