@@ -78,3 +78,9 @@ def test_newspapers_are_recognised_but_code_no_events() -> None:
     assert events == []
     events = parse_text("Tehran Times condemned Albania on Monday.", published="2023-01-04")
     assert [e for e in events if e.actor == "IRN"] == []
+
+
+def test_one_organisation_has_one_id_in_british_and_american_spelling() -> None:
+    british = parse_text("Israel condemned the Palestine Liberation Organisation on Monday.", published="1985-01-04")
+    american = parse_text("Israel condemned the Palestine Liberation Organization on Monday.", published="1985-01-04")
+    assert [e.target for e in british] == [e.target for e in american] == ["palestine-liberation-organization"]

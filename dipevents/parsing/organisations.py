@@ -99,12 +99,16 @@ def _stop_first() -> frozenset[str]:
 
 
 def slug(name: str) -> str:
-    """The actor id of an organisation: its name in lower-case words joined by '-'.
+    """The actor id of an organisation: its name in lower-case words joined by '-', the British
+    "-isation" spelt "-ization", so one organisation has one id in British and American text.
 
     >>> slug("Human Rights Watch")
     'human-rights-watch'
+    >>> slug("Palestine Liberation Organisation")
+    'palestine-liberation-organization'
     """
-    return "-".join(re.findall(r"[a-z0-9]+", name.casefold().replace("’", "").replace("'", "")))
+    words = re.findall(r"[a-z0-9]+", name.casefold().replace("’", "").replace("'", ""))
+    return "-".join(word.replace("isation", "ization") for word in words)
 
 
 def _initials(words: list[str]) -> str:
