@@ -409,6 +409,10 @@ _FOLLOWED: Final = re.compile(
     # "Kuwait and Qatar announced the same step", "took the same decision"
     r"(?:took|take|takes|announced|made|taken)\s{1,3}the\s{1,3}same\s{1,3}(?:step|move|decision|measure))"
 )
+# "Rwanda and Cameroon followed Zaire", "followed the lead of Kuwait": the state whose act they copy.
+_FOLLOWED_NAMED: Final = re.compile(
+    r"\bfollowed\s{1,3}(?:the\s{1,3}(?:lead|example)\s{1,3}of\s{1,3})?(?:the\s{1,3})?\Z"
+)
 # "Russia responded in kind", "Pakistan reciprocated", "retaliated with identical measures":
 # the act just told, turned back on its author by its target.
 _MIRRORED: Final = re.compile(
@@ -2858,6 +2862,9 @@ class _Coder:
         act (or acts) of the sentence before, or of the one before it, by the states named as
         the subject, toward the same target. The actors coded, for the focus."""
         s = sent.text
+        named = self._followed_named(index, sent, mentions)
+        if named:
+            return named
         # (an act of this sentence too: "the AU suspended Guinea, and ECOWAS did the same")
         latest = max((at for action, (at, _, _) in self.last_act.items() if action not in _STATEMENTS), default=-9)
         if not index - 2 <= latest <= index:
@@ -2900,6 +2907,39 @@ class _Coder:
                     roles = _Roles(actors, [self._virtual(aim, "same-act")], "subject", "same-act")
                     if actor.actor != aim and self._emit(
                         index, sent, trig, action, roles, actor, roles.targets[0], dates
+                    ):
+                        coded.append(actor.actor)
+        return coded
+
+    def _followed_named(self, index: int, sent: Sentence, mentions: list[Mention]) -> list[str]:
+        """ "Rwanda and Cameroon followed Zaire", "followed the lead of Kuwait": the acts the
+        state named did last in the document, by the subject, toward the same targets."""
+        s = sent.text
+        coded: list[str] = []
+        for k, led in enumerate(mentions):
+            if led.actor_type != "state" or led.prep not in (None, "of") or k == 0:
+                continue
+            follow = _FOLLOWED_NAMED.search(s, max(0, led.start - 40), led.start)
+            if follow is None:
+                continue
+            left = mentions[:k]
+            if not _FOLLOW_GAP.fullmatch(s, left[-1].end, follow.start()) or not left[-1].subject_like:
+                continue
+            acts = [e for e in self.events if e.actor == led.actor and e.action not in _STATEMENTS]
+            if not acts:
+                continue
+            # (the acts of the sentence where the state named last acted)
+            last = [e for e in acts if e.sentence_start == acts[-1].sentence_start]
+            actors = self._expand_left(s, left, k - 1)
+            dates, _ = find_dates_and_days(s, self.pub)
+            trig_at = (follow.start(), led.end, s[follow.start() : led.end])
+            for action, target in dict.fromkeys((e.action, e.target) for e in last):
+                trig = TriggerMatch(Trigger(action, "verb(follow suit)", "active", _FOLLOWED), *trig_at)
+                aim = self._virtual(target, "same-act")
+                roles = _Roles(actors, [aim], "subject", "same-act")
+                for actor in actors:
+                    if actor.actor not in (target, led.actor) and self._emit(
+                        index, sent, trig, action, roles, actor, aim, dates
                     ):
                         coded.append(actor.actor)
         return coded
