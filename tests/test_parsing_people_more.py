@@ -1,6 +1,7 @@
 """The people table's later sections (``data/parser_people.csv``): heads of state and government
-and foreign ministers of the 1990s, defence ministers, ambassadors to the UN and foreign-ministry
-spokespeople of 1995-2009, named without their state ("Churkin accused ...", "Shoigu warned ...").
+and foreign ministers of the 1990s, defence ministers, ambassadors to the UN, foreign-ministry
+spokespeople of 1995-2009, and heads and foreign ministers of 1945-1989, named without their
+state ("Churkin accused ...", "Shoigu warned ...", "Brezhnev accused ...").
 
 The sentences are written for these tests (none is taken from an evaluation text).
 """
@@ -26,6 +27,7 @@ SECTIONS = (
     "# Defence ministers of frequently reported states, 2000-2024 (and those in office in 2025), from",
     "# Ambassadors and permanent representatives to the United Nations, 1995-2024, of the permanent",
     "# Foreign-ministry spokespeople of states with regular briefings, 1995-2009 (with the Kremlin's",
+    "# Heads of state and government and foreign ministers of frequently reported states, 1945-1989",
 )
 
 #: Words that must never be a form on their own: common English words and surnames, given
@@ -106,8 +108,13 @@ LEFT_OUT = {
     "Bhutto",
     "Akram",
     "Lambrecht",
-    "Mikhail Gorbachev",
     "Gorbachev",
+    "Kissinger",
+    "Stalin",
+    "Molotov",
+    "Ho Chi Minh",
+    "Chiang Kai-shek",
+    "Josip Broz Tito",
     "Boutros Boutros-Ghali",
     "Gro Harlem Brundtland",
     "Kurt Waldheim",
@@ -158,12 +165,14 @@ def test_each_new_section_has_its_header_and_rows_at_the_end() -> None:
     assert [header for header, _ in blocks[-len(SECTIONS) :]] == list(SECTIONS)
     sizes = {header: len(rows) for header, rows in blocks[-len(SECTIONS) :]}
     assert all(n >= 40 for n in sizes.values()), sizes
-    assert 400 <= sum(sizes.values()) <= 650
+    assert 400 <= sum(sizes[header] for header in SECTIONS[:4]) <= 650
+    assert 1000 <= sizes[SECTIONS[4]] <= 1500
     names = {header: {name for name, _ in rows} for header, rows in blocks}
     assert {"Yevgeny Primakov", "Boris Yeltsin", "Franjo Tudjman", "Tariq Aziz"} <= names[SECTIONS[0]]
     assert {"Sergei Shoigu", "Lloyd Austin", "Hulusi Akar", "Benny Gantz"} <= names[SECTIONS[1]]
     assert {"Vitaly Churkin", "Zhang Jun", "Gilad Erdan", "Sergiy Kyslytsya"} <= names[SECTIONS[2]]
     assert {"Kong Quan", "Zhu Bangzao", "Mikhail Kamynin", "Hamid Reza Asefi"} <= names[SECTIONS[3]]
+    assert {"Leonid Brezhnev", "Gamal Abdel Nasser", "Ronald Reagan", "Julius Nyerere"} <= names[SECTIONS[4]]
 
 
 def test_every_code_is_a_state_of_the_country_table() -> None:
@@ -202,16 +211,19 @@ def test_no_surname_alone_is_a_common_word_or_name() -> None:
     assert {"Andrei Kozyrev", "Lech Walesa", "Nelson Mandela", "Helmut Kohl", "Munir Akram", "Nikki Haley"} <= listed
 
 
+_ONE_NAME = {"Suharto", "Soeharto", "Sukarno", "Soekarno", "Subandrio", "Souphanouvong"}
+
+
 def test_a_surname_alone_has_its_full_name_in_the_table() -> None:
     """A surname form of the new sections is the last word(s) of a full form of the same state
-    (Suharto, who had one name, excepted)."""
+    (people known by one name excepted: Suharto, Sukarno, Subandrio, Prince Souphanouvong)."""
     full: dict[str, set[str]] = {}
     for row in read_csv(TABLE):
         words = row["name"].split()
         for k in range(1, len(words)):
             full.setdefault(" ".join(words[k:]).casefold(), set()).add(row["iso3"])
             full.setdefault(words[k - 1].casefold(), set()).add(row["iso3"])  # (Mobutu Sese Seko)
-    alone = [(name, code) for name, code in _new_rows() if " " not in name and name not in {"Suharto", "Soeharto"}]
+    alone = [(name, code) for name, code in _new_rows() if " " not in name and name not in _ONE_NAME]
     assert len(alone) > 60
     assert [(name, code) for name, code in alone if code not in full.get(name.casefold(), set())] == []
 
@@ -288,6 +300,32 @@ def test_defence_ministers(text: str, published: str, expected: tuple[str, str, 
 )
 def test_leaders_and_foreign_ministers_of_the_1990s(text: str, published: str, expected: tuple[str, str, str]) -> None:
     assert _events(text, published) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Brezhnev accused China of provoking the clashes on the Ussuri.", "1969-03-10", ("RUS", "accuse", "CHN")),
+        ("President Reagan condemned Libya for the bombing.", "1986-04-10", ("USA", "condemn", "LBY")),
+        ("Nasser broke off relations with Britain on Thursday.", "1956-11-03", ("EGY", "sever_ties", "GBR")),
+        ("Nyerere condemned Portugal for the raid on Guinea.", "1970-11-25", ("TZA", "condemn", "PRT")),
+        ("Gromyko warned Pakistan against any attack on Afghanistan.", "1980-02-01", ("RUS", "threaten", "PAK")),
+    ],
+)
+def test_leaders_and_foreign_ministers_of_1945_to_1989(
+    text: str, published: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _events(text, published)
+
+
+def test_a_place_named_after_a_leader_is_not_the_leader() -> None:
+    """ "John F. Kennedy airport", "the Indira Gandhi International Airport": a place."""
+    for text in (
+        "He was arrested at New York's John F. Kennedy airport after being refused entry to Mexico.",
+        "The envoy landed at the Indira Gandhi International Airport and was told to leave Pakistan.",
+    ):
+        assert [m for m in find_mentions(text, Discourse()) if m.kind == "person"] == [], text
+    assert [m.actor for m in find_mentions("Indira Gandhi condemned Pakistan.", Discourse())] == ["IND", "PAK"]
 
 
 def test_a_spokesperson_after_the_quote_is_the_state() -> None:

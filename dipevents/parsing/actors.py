@@ -460,6 +460,13 @@ _NAMED_AFTER_PLACE: Final = re.compile(
     r"\s{1,3}(?:Group|[Aa]greements?|[Aa]ccords?|[Ff]ormat|[Pp]rocess|[Pp]rotocols?|[Dd]eclaration|[Cc]onventions?|"
     r"[Cc]harter|[Pp]rinciples|[Cc]ommuniqu[eé]|[Pp]lan|[Dd]ocument|[Mm]emorandum|[Ss]ummit)\b"
 )
+# What is named after a leader ("John F. Kennedy International Airport", "the Nehru Memorial
+# Museum", "the Monroe Doctrine"): a place or a body, not the person acting.
+_NAMED_AFTER_PERSON: Final = re.compile(
+    r"(?:['’]s)?\s{1,3}(?:(?:International|Memorial|Presidential|National)\s{1,3})?(?:[Aa]irport|University|"
+    r"Foundation|Stiftung|Cent(?:er|re)|Avenue|Street|Boulevard|Road|Square|Bridge|Stadium|Library|Institute|"
+    r"School|College|Hospital|Museum|Prize|Award|Doctrine|Plan|Park|Dam|Port|Highway|Canal|Trust|Fellowship)\b"
+)
 _OTHER: Final = re.compile(r"\b(?:other|neighbou?ring)\b")
 _COORDINATION: Final = re.compile(r"\s{0,3},?\s{0,3}(?:and|or|&)?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 _REGION_BEFORE: Final = re.compile(r"\b(?:Central|Latin|South|North|Southeast|Pan|Meso)[\s-]\Z")
@@ -851,6 +858,8 @@ def find_mentions(sentence: str, discourse: Discourse, *, people: bool = False) 
             continue  # "the breakaway Georgian regions": places of the state, not its government
         if kind in _PLACE_KINDS and _NAMED_AFTER_PLACE.match(sentence, end):
             continue  # "the Minsk Group", "the Paris Agreement", "the Oslo Accords": named after a city
+        if kind == "person" and _NAMED_AFTER_PERSON.match(sentence, end):
+            continue  # "John F. Kennedy airport", "the Konrad Adenauer Foundation": named after a leader
         if former:
             if kind == "person" and _FORMER.search(sentence, max(0, start - 40), start):
                 continue
