@@ -741,7 +741,7 @@ _TITLE_WORDS: Final = frozenset(
 )
 
 
-def _prep_before(sentence: str, start: int, through_titles: bool = True) -> str | None:
+def _prep_before(sentence: str, start: int, through_titles: bool = True, apposition: bool = True) -> str | None:
     before = sentence[max(0, start - 24) : start]
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return None  # "anti-Iran", "(Iran", "“Iran": no preposition governs it directly
@@ -761,11 +761,23 @@ def _prep_before(sentence: str, start: int, through_titles: bool = True) -> str 
         if word in _PREPOSITIONS:
             return word
     # "with its neighbour Kenya": a preposition before a short apposition.
-    if " " in before and _may_be_apposition(sentence[max(0, start - 45) : start].split()):
+    if apposition and " " in before and _may_be_apposition(sentence[max(0, start - 45) : start].split()):
         m = _PREP_DET_BEFORE.search(sentence, max(0, start - 45), start)
         if m and m.end() == start:
             return m.group(1).lower()
     return None
+
+
+def preposition_before(sentence: str, start: int) -> str | None:
+    """The preposition written right before a mention that starts at ``start`` (through "the"
+    and titles; not one it shares with a list, as ``Mention.prep`` does: in "talks with China,
+    Iran and Oman" only China has one, and none reaches past a phrase, as in "Over the weekend
+    Bolivia").
+
+    >>> preposition_before("talks with China, Iran and Oman", 11), preposition_before("talks with China, Iran", 18)
+    ('with', None)
+    """
+    return _prep_before(sentence, start, apposition=False)
 
 
 def _may_be_apposition(words: list[str]) -> bool:

@@ -57,6 +57,7 @@ from dipevents.parsing.actors import (
     find_mentions,
     gazetteer,
     list_run_end,
+    preposition_before,
 )
 from dipevents.parsing.dates import (
     DateMention,
@@ -305,10 +306,6 @@ _MODAL_GAP: Final = re.compile(
     re.I,
 )
 _OBJECT_AT: Final = re.compile(r"[”\"’]?\s{0,3}(?:at|with)\s{1,3}(?:the\s{1,3})?", re.I)
-# A preposition right before a mention (what ``Mention.prep`` records), and nothing else.
-_PREP_JUST_BEFORE: Final = re.compile(
-    r"\b(?:with|from|to|against|for|on|in|at|toward|towards|over)\s{1,3}(?:the\s{1,3})?\Z"
-)
 _CLOSING_COMMA: Final = re.compile(r"\s{0,3},\s{1,3}(?:\w{2,12}ly\s{1,3})?")
 _EVALUATIONS: Final = frozenset({"support", "condemn", "deny", "demand"})
 _OFFICIALS_IN: Final = re.compile(
@@ -2178,7 +2175,7 @@ class _Coder:
             if prev.prep not in (None, "of", "by", "including") and "," in gap:
                 if left[j].prep is None:
                     break  # "recalling his ambassador from Damascus, and Kuwait and Bahrain recalled": an object
-                if _PREP_JUST_BEFORE.search(s, max(0, prev.start - 16), prev.start):
+                if preposition_before(s, prev.start) is not None:
                     # "Following talks with China, Iran and Saudi Arabia agreed": the comma closes
                     # the phrase of the state right after the preposition.
                     break
@@ -2899,16 +2896,32 @@ class _Coder:
                     follow.end(),
                     follow.group(),
                 )
-                for actor in actors:
+                if mirror:
                     # (a mirrored act is its target's answer to the act's author)
-                    aim = authors[action] if mirror else target
-                    if mirror and actor.actor != target:
-                        continue
-                    roles = _Roles(actors, [self._virtual(aim, "same-act")], "subject", "same-act")
-                    if actor.actor != aim and self._emit(
-                        index, sent, trig, action, roles, actor, roles.targets[0], dates
-                    ):
-                        coded.append(actor.actor)
+                    by = [a for a in actors if a.actor == target]
+                    coded += self._copied(index, sent, trig, actors, by, authors[action], dates)
+                else:
+                    coded += self._copied(index, sent, trig, actors, actors, target, dates)
+        return coded
+
+    def _copied(
+        self,
+        index: int,
+        sent: Sentence,
+        trig: TriggerMatch,
+        actors: list[Mention],
+        by: list[Mention],
+        aim: str,
+        dates: list[DateMention],
+    ) -> list[str]:
+        """An act copied from an earlier one (``trig``'s action) by each of ``by`` (of the
+        subject ``actors``) toward ``aim``, unless it would aim at itself: the actors coded."""
+        coded: list[str] = []
+        for actor in by:
+            # (roles of its own for each: _emit may narrow an act's roles as it codes it)
+            roles = _Roles(actors, [self._virtual(aim, "same-act")], "subject", "same-act")
+            if actor.actor != aim and self._emit(index, sent, trig, trig.action, roles, actor, roles.targets[0], dates):
+                coded.append(actor.actor)
         return coded
 
     def _followed_named(self, index: int, sent: Sentence, mentions: list[Mention]) -> list[str]:
@@ -2933,15 +2946,10 @@ class _Coder:
             actors = self._expand_left(s, left, k - 1)
             dates, _ = find_dates_and_days(s, self.pub)
             trig_at = (follow.start(), led.end, s[follow.start() : led.end])
+            by = [a for a in actors if a.actor != led.actor]
             for action, target in dict.fromkeys((e.action, e.target) for e in last):
                 trig = TriggerMatch(Trigger(action, "verb(follow suit)", "active", _FOLLOWED), *trig_at)
-                aim = self._virtual(target, "same-act")
-                roles = _Roles(actors, [aim], "subject", "same-act")
-                for actor in actors:
-                    if actor.actor not in (target, led.actor) and self._emit(
-                        index, sent, trig, action, roles, actor, aim, dates
-                    ):
-                        coded.append(actor.actor)
+                coded += self._copied(index, sent, trig, actors, by, target, dates)
         return coded
 
     def _gapped(
