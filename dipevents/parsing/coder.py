@@ -760,6 +760,11 @@ _DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|this|that|these|those|such|its
 # Harms an earlier accusation in the text may name the author of, and how far back it may be.
 _ATTACK_NOUNS: Final = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
 _ACCUSED_SENTENCES: Final = 8
+# A coup or takeover the reactions condemn: how far back its report may be, and how far after
+# the word that reports it the state it happened in ("seized power on Wednesday in Libreville").
+_COUP_NOUNS: Final = frozenset({"coup", "takeover"})
+_COUP_SENTENCES: Final = 12
+_COUP_PLACE_REACH: Final = 40
 # How far after an act with no object a state may stand to be its target ("recalled its
 # ambassador in August after Lithuania approved ..."); further on, clauses go elsewhere.
 _LATER_REACH: Final = 100
@@ -1650,12 +1655,14 @@ class _Coder:
         noun = harm.removesuffix("s")
         stems = _HARM_STEMS.get(noun, (noun,))
         reported = False
-        for j in range(self.index - 1, max(-1, self.index - 3), -1):
+        # A coup is told once, as the story's news, and the reactions follow paragraphs later.
+        reach = _COUP_SENTENCES if noun in _COUP_NOUNS else 2
+        for j in range(self.index - 1, max(-1, self.index - 1 - reach), -1):
             low = self.texts[j].lower()
             places = sorted(m.start() for stem in stems for m in re.finditer(re.escape(stem), low))
             # The act as told ("jets struck", "carried out strikes"), not one referred back to
             # ("blamed the attack on ...", "such attacks"), whose subject is someone else.
-            at = next((i for i in places if not _DETERMINER_BEFORE.search(low, max(0, i - 12), i)), -1)
+            at = next((i for i in places if not _DETERMINER_BEFORE.search(low, max(0, i - 28), i)), -1)
             if at < 0:
                 continue
             reported = True
@@ -1666,11 +1673,18 @@ class _Coder:
                 for m in self.mentions_of[j]
                 if m.end <= at and m.actor_type in ("state", "armed_group") and m.prep in (None, "object")
             ]
-            if not named and noun in ("coup", "takeover"):
-                # "Soldiers seized power in Guinea": a junta is coded as the state it seized.
-                named = [m for m in self.mentions_of[j] if m.start > at and m.actor_type == "state" and m.prep == "in"][
-                    :1
+            if noun in _COUP_NOUNS:
+                # "Soldiers seized power in Guinea", "ousted the president of Mali": a junta is
+                # coded as the state it seized (whoever the sentence's subject: "The AU suspended
+                # Gabon after officers seized power in Libreville").
+                seized = [
+                    m
+                    for m in self.mentions_of[j]
+                    if at < m.start <= at + _COUP_PLACE_REACH
+                    and m.actor_type == "state"
+                    and (m.prep in ("in", "of") or m.kind == "official")
                 ]
+                named = seized[:1] or named
             if named:
                 author = named[-1]
                 if author.actor in actor_ids or author.actor in self.discourse.types:
@@ -2342,6 +2356,10 @@ class _Coder:
             if m.actor not in actor_ids and trig.start - m.end < 120 and m.kind != "pair":
                 if m.prep == "at" and m.actor_type == "igo":
                     continue  # "a complaint against Chad at the UN Security Council": where, not whom
+                if m.prep == "in" and m.kind == "capital" and trig.action in _STATEMENTS:
+                    # "the Council, meeting in Addis Ababa, condemned ...": where, not whom (an
+                    # act on a mission aims where it is: "shut its embassy in Mogadishu")
+                    continue
                 return [m], "left"
         return [], ""
 
