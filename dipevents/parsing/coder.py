@@ -760,6 +760,9 @@ _DETERMINER_BEFORE: Final = re.compile(r"\b(?:the|this|that|these|those|such|its
 # Harms an earlier accusation in the text may name the author of, and how far back it may be.
 _ATTACK_NOUNS: Final = frozenset({"attack", "cyberattack", "assault", "strike", "airstrike", "raid", "bombing"})
 _ACCUSED_SENTENCES: Final = 8
+# What introduces the partner of an act two states may do with each other ("restored relations
+# with Cuba", "cut ties to Taipei", "between").
+_PARTNER_GAP: Final = re.compile(r"\b(?:with|to|towards?|between|against|from)\b", re.I)
 # A coup or takeover the reactions condemn: how far back its report may be, and how far after
 # the word that reports it the state it happened in ("seized power on Wednesday in Libreville").
 _COUP_NOUNS: Final = frozenset({"coup", "takeover"})
@@ -1505,6 +1508,16 @@ class _Coder:
             ):
                 # "the dam, which Sudan has broadly supported and which Egypt fears": the verb's
                 # object is the noun before "which", not a state named after it.
+                targets, how_target = [], ""
+            if (
+                targets
+                and trig.trigger.mutual
+                and len(actor_ids) == 2
+                and not _PARTNER_GAP.search(s, trig.end, targets[0].start)
+            ):
+                # "El Salvador and Cuba restored relations on Monday, ... leaving the United
+                # States as the only country ...": two states that restore or cut ties with no
+                # partner introduced do it with each other (see ``mutual`` below).
                 targets, how_target = [], ""
         if not targets and (last := self.last_act.get(trig.action)) is not None and last[0] == self.index:
             # "Germany expelled two Russian diplomats, and Poland and Czechia expelled four each":
