@@ -203,6 +203,17 @@ class Gazetteer:
         there (compiled on first use; the parser itself uses ``scan``)."""
         return re.compile(_WORD_START + "(?:" + trie_regex(self.forms) + ")" + _FORM_END, re.IGNORECASE)
 
+    @cached_property
+    def surname_states(self) -> dict[str, str]:
+        """Surname -> state, for the people the tables list under a full name, where every
+        person of that surname is one state's ("Carter" -> USA: Jimmy and Ash Carter; not
+        "Johnson", of Lyndon and Boris Johnson)."""
+        states: dict[str, set[str]] = {}
+        for form, entry in self.forms.items():
+            if entry.kind == "person" and entry.actor_type == "state" and " " in form:
+                states.setdefault(self._case.get(form, form).split()[-1], set()).add(entry.actor)
+        return {name: next(iter(codes)) for name, codes in states.items() if len(codes) == 1}
+
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Gazetteer matches in ``text``, left to right, without overlaps.
 
@@ -1300,8 +1311,11 @@ def _add_bare_officials(sentence: str, mentions: list[Mention], discourse: Disco
             continue  # "Ecuadorian Foreign Minister ...": widened with its state elsewhere
         if sentence.startswith("In ") and any(x.start == 3 and x.end < start for x in mentions):
             continue  # "In Tehran, foreign ministry spokesman ...": the scene names the state
-        discourse.learn(m.group(1), discourse.focus)
-        mentions.append(Mention(start, end, m.group(0), discourse.focus, "state", "official", bare=True))
+        # "President Carter": a head named by the surname of a person the tables list in full
+        # (alone, too often a common word or someone else) is that person's state's.
+        state = (gazetteer().surname_states.get(name[0]) if len(name) == 1 else None) or discourse.focus
+        discourse.learn(m.group(1), state)
+        mentions.append(Mention(start, end, m.group(0), state, "state", "official", bare=True))
         added = True
     if added:
         mentions.sort(key=lambda x: x.start)
