@@ -925,6 +925,60 @@ def code_document(text: str, doc: str, url: str | None, publisher: str | None, p
         raise ParseError(f"document {doc}: could not be parsed ({exc})") from exc
 
 
+# A heading line that names a state's body: "MINISTRY OF FOREIGN AFFAIRS OF GEORGIA",
+# "Embassy of the People's Republic of China in the Kingdom of Belgium", "REPUBLIC OF THE SUDAN -
+# MINISTRY OF FOREIGN AFFAIRS", "Foreign Ministry Spokesperson ...'s Regular Press Conference".
+# The body opens the line or a part of it after a separator and is followed by "of" or ends
+# the part ("GOVERNMENT BREAKS WITH HONDURAS" is a headline).
+_ISSUER_HEADING: Final = re.compile(
+    r"(?:^|[-|–—:]\s{0,3})(?:(?:Statement|Press\s{1,3}(?:Release|Statement)|Communiqu[eé])\s{1,3}(?:of|by)\s{1,3}the\s{1,3})?"
+    r"(?:(?:Foreign\s{1,3})?Ministry|Government|Embassy|Presidency|(?:Permanent\s{1,3})?Mission|Foreign\s{1,3}Office|"
+    r"Department\s{1,3}of\s{1,3}State|Office\s{1,3}of\s{1,3}the\s{1,3}(?:President|Prime\s{1,3}Minister))"
+    r"(?=\s{1,3}(?:of|for)\b|\s{0,3}(?:$|[-|–—:,(])|\s{1,3}Spokes)",
+    re.I,
+)
+# Lower-case words a heading may hold (anything else lower-case makes it a sentence or headline).
+# A yes-no question: an auxiliary opens it ("Will Belarus expel them?", "Has Japan recalled
+# its ambassador?"), after a transcript label if any.
+_YES_NO_QUESTION: Final = re.compile(
+    r"(?:(?:Q|Question|Reporter)\s{0,3}:\s{0,3})?[\"“]?(?:Will|Would|Could|Should|Can|May|Might|Shall|Is|Are|Was|Were|Does|Do|Did|Has|Have|Had)\s"
+)
+_HEADING_SMALL_WORDS: Final = frozenset({"of", "the", "and", "for", "in", "to", "on", "by", "de", "du", "la", "et"})
+_ISSUER_LINES: Final = 4  # the first non-empty lines that may be the heading
+_ISSUER_LINE_MAX: Final = 120
+
+
+def _issuer(text: str) -> str | None:
+    """The state whose ministry, government or embassy a heading among the text's first lines
+    names, when one does (an official text's letterhead, not a news headline)."""
+    lines = [line.strip() for line in text[:1000].splitlines() if line.strip()][:_ISSUER_LINES]
+    for k, line in enumerate(lines):
+        if len(line) > _ISSUER_LINE_MAX or line.endswith(".") or not _ISSUER_HEADING.search(line):
+            continue
+        words = re.sub(r"\([^)]*\)", " ", line).split()
+        if any(w[:1].islower() and w.lower() not in _HEADING_SMALL_WORDS for w in words):
+            continue  # "Foreign Ministry summons Iranian ambassador": a headline
+        states = _heading_states(line)
+        if not states and k + 1 < len(lines) and len(lines[k + 1]) <= _ISSUER_LINE_MAX:
+            # "MINISTRY OF FOREIGN AFFAIRS" over "REPUBLIC OF KOREA": the state on a line of its own
+            nxt = _heading_states(lines[k + 1])
+            states = nxt if nxt and sum(m.end - m.start for m in nxt) >= len(lines[k + 1].rstrip(" ()")) - 2 else []
+        if not states:
+            continue
+        if len({m.actor for m in states}) == 1 or re.search(r"\bEmbassy\s{1,3}of\b", line, re.I):
+            return states[0].actor  # ("Embassy of X in Y": X's)
+        return None
+    return None
+
+
+def _heading_states(line: str) -> list[Mention]:
+    """The states a heading names (capitals cased as names first: "OF GEORGIA" -> "of Georgia",
+    which the gazetteer reads as the state only when so written)."""
+    if line.isupper():
+        line = " ".join(w.lower() if w.lower() in _HEADING_SMALL_WORDS else w.capitalize() for w in line.split(" "))
+    return [m for m in find_mentions(line, Discourse()) if m.actor_type == "state" and m.kind != "demonym"]
+
+
 class _Coder:
     """Codes one document; holds its discourse state."""
 
@@ -963,6 +1017,9 @@ class _Coder:
         self._mentions: list[Mention] = []  # the current sentence's
         self.transcript = False  # a press-conference transcript ("Q: ..." lines)
         self._answering: str | None = None  # the state answering its "A:" lines ("" when unclear)
+        # The state whose ministry, government or embassy heads the text, when it is one's own
+        # statement or briefing: the "we" of its paragraphs and the voice of its answers.
+        self.issuer = _issuer(text)
         self.last_official: tuple[int, str] | None = None  # (sentence index, state) of the last official named
         self.igo_subject: tuple[int, str] | None = None  # (sentence index, IGO) of a sentence an organisation opens
         self.last_act: dict[str, tuple[int, str, str]] = {}  # action -> (sentence index, actor, target) last coded
@@ -1025,6 +1082,8 @@ class _Coder:
         """The state whose spokesperson answers an "A:" line, when no label names him: the
         state the answers name most often ("China's position ...", "China firmly opposes ..."),
         counted once per answer, if it leads the next by at least one and is named in two."""
+        if self._answering is None and self.issuer:
+            self._answering = self.issuer
         if self._answering is None:
             counts: dict[str, int] = {}
             for answer in _ANSWER_LINE.finditer(self.text):
@@ -1300,6 +1359,8 @@ class _Coder:
             return True
         if trig.action in c.no_future and c.future.search(window):
             return True
+        if s.endswith("?") and _YES_NO_QUESTION.match(s) and clause_break(s, 0, trig.start) < 0:
+            return True  # "Will Belarus expel them?": a question, not a report
         if (
             trig.action not in ("accuse", "cyberattack_accusation")
             and _holds(s, _IMPUTED_WORDS, max(0, trig.start - 50), trig.start)  # (the window's span)
@@ -1889,9 +1950,15 @@ class _Coder:
                 return [agents[-1]], "agent-pronoun"
         if pronoun or _QUOTE_OPEN.match(s):
             focus = self.speaker if self.speaker is not None else self.discourse.focus
-            if pronoun and pronoun.group(0)[:2].lower() == "we" and self.line_speaker and self.speaker is None:
-                # "Lin Jian: ... We urge the Philippines to ...": "we" is the labelled speaker's state.
-                return [self._virtual(self.line_speaker, "pronoun")], "pronoun"
+            if (
+                pronoun
+                and pronoun.group(0)[:2].lower() == "we"
+                and self.speaker is None
+                and (voice_of := self.line_speaker or self.issuer)
+            ):
+                # "Lin Jian: ... We urge the Philippines to ...": "we" is the labelled speaker's
+                # state; in a ministry's own statement, the ministry's.
+                return [self._virtual(voice_of, "pronoun")], "pronoun"
             # "They sided with Iraq in the war against Iran": a party the verb's clause names is
             # not what its pronoun subject stands for (unless it is the speaker); a place may be
             # ("It accused Tehran of spreading Shiism in Morocco"), and so may a state a later
