@@ -943,6 +943,14 @@ _ISSUER_HEADING: Final = re.compile(
 _YES_NO_QUESTION: Final = re.compile(
     r"(?:(?:Q|Question|Reporter)\s{0,3}:\s{0,3})?[\"“]?(?:Will|Would|Could|Should|Can|May|Might|Shall|Is|Are|Was|Were|Does|Do|Did|Has|Have|Had)\s"
 )
+# An act reported as unconfirmed.
+_UNCONFIRMED: Final = re.compile(
+    r"\bno\s{1,3}(?:official\s{1,3}|independent\s{1,3}|immediate\s{1,3})?confirmation\b"
+    r"|\b(?:could|can|has|have|had|was|were|is|are)(?:\s{1,3}not|n['’]t)\s{1,3}(?:yet\s{1,3})?(?:be\s{1,3}|been\s{1,3})?"
+    r"(?:independently\s{1,3}|immediately\s{1,3}|officially\s{1,3})?(?:confirmed|verified)\b"
+    r"|\bcannot\s{1,3}be\s{1,3}(?:independently\s{1,3})?(?:confirmed|verified)\b"
+    r"|(?<!\bas\s)\b[Uu]n(?:confirmed|verified)\s{1,3}(?:reports?|accounts?)\b"
+)
 _HEADING_SMALL_WORDS: Final = frozenset({"of", "the", "and", "for", "in", "to", "on", "by", "de", "du", "la", "et"})
 _ISSUER_LINES: Final = 4  # the first non-empty lines that may be the heading
 _ISSUER_LINE_MAX: Final = 120
@@ -1361,6 +1369,11 @@ class _Coder:
             return True
         if s.endswith("?") and _YES_NO_QUESTION.match(s) and clause_break(s, 0, trig.start) < 0:
             return True  # "Will Belarus expel them?": a question, not a report
+        if trig.action in _DIPLOMATIC_ACTS and ("onfirm" in s or "erifi" in s) and _UNCONFIRMED.search(s):
+            # "Syria had broken off relations with London, but there was no official
+            # confirmation": an act reported as unconfirmed is not coded (a statement is:
+            # "accused Israel of the strike, a claim that could not be verified").
+            return True
         if (
             trig.action not in ("accuse", "cyberattack_accusation")
             and _holds(s, _IMPUTED_WORDS, max(0, trig.start - 50), trig.start)  # (the window's span)
