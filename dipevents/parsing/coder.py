@@ -943,6 +943,14 @@ _ISSUER_HEADING: Final = re.compile(
 _YES_NO_QUESTION: Final = re.compile(
     r"(?:(?:Q|Question|Reporter)\s{0,3}:\s{0,3})?[\"“]?(?:Will|Would|Could|Should|Can|May|Might|Shall|Is|Are|Was|Were|Does|Do|Did|Has|Have|Had)\s"
 )
+# A time for an act that sets none ("in due course", "eventually", "at an appropriate time").
+_VAGUE_TIME: Final = re.compile(
+    r"\b(?:in\s{1,3}due\s{1,3}course|eventually|in\s{1,3}the\s{1,3}(?:near\s{1,3}|not\s{1,3}too\s{1,3}distant\s{1,3})?future|"
+    r"at\s{1,3}(?:some|a\s{1,3}later|an?\s{1,3}(?:appropriate|suitable|opportune)|the\s{1,3}(?:appropriate|right))\s{1,3}(?:point|date|time|stage|moment)|"
+    r"one\s{1,3}day(?![\w\s]{0,4}(?:after|before|later|earlier|ago|of|in|to|when|,))|sooner\s{1,3}or\s{1,3}later|when\s{1,3}(?:the\s{1,3})?(?:conditions|circumstances)\s{1,3}(?:allow|permit|are\s{1,3}right))\b",
+    re.I,
+)
+_VAGUE_TIME_REACH: Final = 120
 # An act reported as unconfirmed.
 _UNCONFIRMED: Final = re.compile(
     r"\bno\s{1,3}(?:official\s{1,3}|independent\s{1,3}|immediate\s{1,3})?confirmation\b"
@@ -1366,6 +1374,14 @@ class _Coder:
         ):
             return True
         if trig.action in c.no_future and c.future.search(window):
+            return True
+        if (
+            trig.action in _DIPLOMATIC_ACTS
+            and c.future.search(window)
+            and _VAGUE_TIME.search(s, trig.end, trig.end + _VAGUE_TIME_REACH)
+        ):
+            # "said Jakarta would establish relations with Dili in due course": an intention
+            # with no time set is a plan, not an announced decision ("will reopen on Monday").
             return True
         if s.endswith("?") and _YES_NO_QUESTION.match(s) and clause_break(s, 0, trig.start) < 0:
             return True  # "Will Belarus expel them?": a question, not a report
