@@ -578,8 +578,9 @@ class Discourse:
         parts = name.split()
         if len(parts) > 1 and len(parts[-1]) > 2:
             forms.append(parts[-1])
-        if len(parts) > 1 and actor in _FAMILY_NAME_FIRST and len(parts[0]) > 1:
-            forms.append(parts[0])  # "Lin Jian ... Lin said": the family name first
+        if len(parts) > 1 and len(parts[0]) > 1 and (actor in _FAMILY_NAME_FIRST or _KOREAN_NAME.fullmatch(name)):
+            # "Lin Jian ... Lin said", "Ban Ki-moon ... Mr Ban": the family name first
+            forms.append(parts[0])
         for form in forms:
             if form not in self.people:
                 self.people[form] = actor
@@ -819,6 +820,8 @@ _MONTH_CONTEXT_AFTER: Final = re.compile(r"[\s,]{1,3}\d")
 
 # States whose people's names are written family name first in English news.
 _FAMILY_NAME_FIRST: Final = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+# A Korean name as the press writes it, whoever the person works for ("Ban Ki-moon").
+_KOREAN_NAME: Final = re.compile(r"[A-Z][a-z]{1,4}\s[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 def list_run_end(sentence: str, mentions: list[Mention], k: int) -> int:
