@@ -362,6 +362,8 @@ _UNDONE_BEFORE: Final = re.compile(
 )
 _DET_ONLY: Final = re.compile(r"\s{1,3}(?:the|this|that|these|a|an)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?")
 _OBJECT_GAP: Final = re.compile(r"\s{0,3}(?:the\s{1,3})?")
+# "received notes of recognition from, among others, the Russian Federation"
+_FROM_GAP: Final = re.compile(r"\s{0,3}(?:,\s{0,3}(?:among\s{1,3}others|inter\s{1,3}alia),\s{0,3})?(?:the\s{1,3})?")
 _EACH: Final = re.compile(r"\s(?:have\s{1,3}|had\s{1,3})?each\s{1,3}(?:\w{2,12}ly\s{1,3})?\Z")
 _MUTUAL_WORDS: Final = re.compile(
     r"\b(?:respective|each\s+other|mutual|reciprocal|both\s+sides|the\s+two\s+(?:countries|sides))\b", re.I
@@ -2595,7 +2597,7 @@ class _Coder:
         """The agents of a passive act: "by Britain", or "from Britain" when the trigger ends on
         that preposition ("drew praise from"), with the states listed after it."""
         after = [m for m in mentions if m.start >= trig.end]
-        agent = _OBJECT_GAP if trig.text[-4:].lower() == "from" else _BY_AGENT
+        agent = _FROM_GAP if trig.text[-4:].lower() == "from" else _BY_AGENT
         for k, m in enumerate(after):
             if agent.fullmatch(s[trig.end : m.start]) and m.actor not in target_ids:
                 group = _listed_after(s, after, k)  # "was backed by the United States and Britain"
