@@ -1952,7 +1952,16 @@ class _Coder:
             entry = self.gaz.lookup(left[0].text)
             if (
                 entry is not None
-                and not entry.ambiguous
+                # (a place name several states have, "St. George's", once a sentence before
+                # named its state)
+                and (
+                    not entry.ambiguous
+                    or any(
+                        m.actor == entry.actor and m.kind in ("name", "demonym")
+                        for told in self.mentions_of[:-1]
+                        for m in told
+                    )
+                )
                 and _SCENE_OFFICIAL.match(s, left[0].end, trig.start)
                 and not any(x.subject_like for x in left[1:])
             ):
