@@ -953,6 +953,9 @@ _VAGUE_TIME: Final = re.compile(
     re.I,
 )
 _VAGUE_TIME_REACH: Final = 120
+# A sentence whose subject is a pronoun ("He ordered the two embassies closed"): it may
+# report an act with no state named in it.
+_PRONOUN_OPENS: Final = re.compile(r"(?:(?:On|In|Later|Then|Also)\b[^,]{0,30},?\s{1,3})?(?:He|She|It|They|We)\s")
 # An act reported as unconfirmed.
 _UNCONFIRMED: Final = re.compile(
     r"\bno\s{1,3}(?:official\s{1,3}|independent\s{1,3}|immediate\s{1,3})?confirmation\b"
@@ -1210,7 +1213,7 @@ class _Coder:
         self._dated.clear()
         self._documents.clear()
         self._actors_of.clear()
-        if mentions and prefilter(s):
+        if (mentions or (self.discourse.focus is not None and _PRONOUN_OPENS.match(s))) and prefilter(s):
             self.triggers = find_triggers(s)
             # Denials last: a denial answers an accusation the same sentence may report after it
             # ("Moscow denied any involvement in the poisoning, which London blamed on the GRU").
