@@ -963,6 +963,7 @@ _UNCONFIRMED: Final = re.compile(
     r"(?:independently\s{1,3}|immediately\s{1,3}|officially\s{1,3})?(?:confirmed|verified)\b"
     r"|\bcannot\s{1,3}be\s{1,3}(?:independently\s{1,3})?(?:confirmed|verified)\b"
     r"|(?<!\bas\s)\b[Uu]n(?:confirmed|verified)\s{1,3}(?:reports?|accounts?)\b"
+    r"|\b[Tt]here\s{1,3}(?:are|were|have\s{1,3}been)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:reports|rumou?rs)\s{1,3}that\b"
 )
 _HEADING_SMALL_WORDS: Final = frozenset({"of", "the", "and", "for", "in", "to", "on", "by", "de", "du", "la", "et"})
 _ISSUER_LINES: Final = 4  # the first non-empty lines that may be the heading
@@ -1390,7 +1391,11 @@ class _Coder:
             return True
         if s.endswith("?") and _YES_NO_QUESTION.match(s) and clause_break(s, 0, trig.start) < 0:
             return True  # "Will Belarus expel them?": a question, not a report
-        if trig.action in _DIPLOMATIC_ACTS and ("onfirm" in s or "erifi" in s) and _UNCONFIRMED.search(s):
+        if (
+            trig.action in _DIPLOMATIC_ACTS
+            and ("onfirm" in s or "erifi" in s or "here " in s)
+            and _UNCONFIRMED.search(s)
+        ):
             # "Syria had broken off relations with London, but there was no official
             # confirmation": an act reported as unconfirmed is not coded (a statement is:
             # "accused Israel of the strike, a claim that could not be verified").
