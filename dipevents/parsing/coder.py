@@ -927,19 +927,6 @@ def code_document(text: str, doc: str, url: str | None, publisher: str | None, p
         raise ParseError(f"document {doc}: could not be parsed ({exc})") from exc
 
 
-# A heading line that names a state's body: "MINISTRY OF FOREIGN AFFAIRS OF GEORGIA",
-# "Embassy of the People's Republic of China in the Kingdom of Belgium", "REPUBLIC OF THE SUDAN -
-# MINISTRY OF FOREIGN AFFAIRS", "Foreign Ministry Spokesperson ...'s Regular Press Conference".
-# The body opens the line or a part of it after a separator and is followed by "of" or ends
-# the part ("GOVERNMENT BREAKS WITH HONDURAS" is a headline).
-_ISSUER_HEADING: Final = re.compile(
-    r"(?:^|[-|–—:]\s{0,3})(?:(?:Statement|Press\s{1,3}(?:Release|Statement)|Communiqu[eé])\s{1,3}(?:of|by)\s{1,3}the\s{1,3})?"
-    r"(?:(?:Foreign\s{1,3})?Ministry|Government|Embassy|Presidency|(?:Permanent\s{1,3})?Mission|Foreign\s{1,3}Office|"
-    r"Department\s{1,3}of\s{1,3}State|Office\s{1,3}of\s{1,3}the\s{1,3}(?:President|Prime\s{1,3}Minister))"
-    r"(?=\s{1,3}(?:of|for)\b|\s{0,3}(?:$|[-|–—:,(])|\s{1,3}Spokes)",
-    re.I,
-)
-# Lower-case words a heading may hold (anything else lower-case makes it a sentence or headline).
 # A yes-no question: an auxiliary opens it ("Will Belarus expel them?", "Has Japan recalled
 # its ambassador?"), after a transcript label if any.
 _YES_NO_QUESTION: Final = re.compile(
@@ -953,7 +940,7 @@ _VAGUE_TIME: Final = re.compile(
     re.I,
 )
 _VAGUE_TIME_REACH: Final = 120
-# A sentence whose subject is a pronoun ("He ordered the two embassies closed"): it may
+# A sentence whose subject is a pronoun ("It accused them of recruiting informers"): it may
 # report an act with no state named in it.
 _PRONOUN_OPENS: Final = re.compile(r"(?:(?:On|In|Later|Then|Also)\b[^,]{0,30},?\s{1,3})?(?:He|She|It|They|We)\s")
 # An act reported as unconfirmed.
@@ -965,7 +952,22 @@ _UNCONFIRMED: Final = re.compile(
     r"|(?<!\bas\s)\b[Uu]n(?:confirmed|verified)\s{1,3}(?:reports?|accounts?)\b"
     r"|\b[Tt]here\s{1,3}(?:are|were|have\s{1,3}been)\s{1,3}(?:[\w-]{2,15}\s{1,3}){0,2}?(?:reports|rumou?rs)\s{1,3}that\b"
 )
+# A heading line that names a state's body: "MINISTRY OF FOREIGN AFFAIRS OF GEORGIA",
+# "Embassy of the People's Republic of China in the Kingdom of Belgium", "REPUBLIC OF THE SUDAN -
+# MINISTRY OF FOREIGN AFFAIRS", "Foreign Ministry Spokesperson ...'s Regular Press Conference".
+# The body opens the line or a part of it after a separator and is followed by "of" or ends
+# the part ("GOVERNMENT BREAKS WITH HONDURAS" is a headline).
+_ISSUER_HEADING: Final = re.compile(
+    r"(?:^|[-|–—:]\s{0,3})(?:(?:Statement|Press\s{1,3}(?:Release|Statement)|Communiqu[eé])\s{1,3}(?:of|by)\s{1,3}the\s{1,3})?"
+    r"(?:(?:Foreign\s{1,3})?Ministry|Government|Embassy|Presidency|(?:Permanent\s{1,3})?Mission|Foreign\s{1,3}Office|"
+    r"Department\s{1,3}of\s{1,3}State|Office\s{1,3}of\s{1,3}the\s{1,3}(?:President|Prime\s{1,3}Minister))"
+    r"(?=\s{1,3}(?:of|for)\b|\s{0,3}(?:$|[-|–—:,(])|\s{1,3}Spokes)",
+    re.I,
+)
+# Lower-case words a heading may hold (anything else lower-case makes it a sentence or headline).
 _HEADING_SMALL_WORDS: Final = frozenset({"of", "the", "and", "for", "in", "to", "on", "by", "de", "du", "la", "et"})
+_PARENTHESES: Final = re.compile(r"\([^)]*\)")  # ("(imitation)", "(Taiwan)": asides, not words of the heading)
+_EMBASSY_OF: Final = re.compile(r"\bEmbassy\s{1,3}of\b", re.I)
 _ISSUER_LINES: Final = 4  # the first non-empty lines that may be the heading
 _ISSUER_LINE_MAX: Final = 120
 
@@ -977,7 +979,7 @@ def _issuer(text: str) -> str | None:
     for k, line in enumerate(lines):
         if len(line) > _ISSUER_LINE_MAX or line.endswith(".") or not _ISSUER_HEADING.search(line):
             continue
-        words = re.sub(r"\([^)]*\)", " ", line).split()
+        words = _PARENTHESES.sub(" ", line).split()
         if any(w[:1].islower() and w.lower() not in _HEADING_SMALL_WORDS for w in words):
             continue  # "Foreign Ministry summons Iranian ambassador": a headline
         states = _heading_states(line)
@@ -987,7 +989,7 @@ def _issuer(text: str) -> str | None:
             states = nxt if nxt and sum(m.end - m.start for m in nxt) >= len(lines[k + 1].rstrip(" ()")) - 2 else []
         if not states:
             continue
-        if len({m.actor for m in states}) == 1 or re.search(r"\bEmbassy\s{1,3}of\b", line, re.I):
+        if len({m.actor for m in states}) == 1 or _EMBASSY_OF.search(line):
             return states[0].actor  # ("Embassy of X in Y": X's)
         return None
     return None
