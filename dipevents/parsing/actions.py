@@ -109,6 +109,8 @@ class Cues:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     future: re.Pattern[str]
+    vague_time: re.Pattern[str]  # a time set for no date: "in due course", "at an appropriate time"
+    unconfirmed: re.Pattern[str]  # an act reported as unconfirmed: "there was no official confirmation"
     no_future: frozenset[str]
     exempt_hypothetical: frozenset[str]
     reason_clause: re.Pattern[str]
@@ -169,6 +171,8 @@ def cues() -> Cues:
         negation=re.compile(c["negation"], i),
         hypothetical=re.compile(c["hypothetical"], i),
         future=re.compile(c["future"], i),
+        vague_time=re.compile(c["vague_time"], i),
+        unconfirmed=re.compile(c["unconfirmed"], i),
         no_future=frozenset(c["no_future"]),
         exempt_hypothetical=frozenset(c["exempt_hypothetical"]),
         reason_clause=re.compile(c["reason_clause"], i),
